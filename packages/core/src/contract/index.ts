@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './error.js';
+export * from './org.js';
+export * from './rating.js';

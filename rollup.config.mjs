@@ -1,0 +1,63 @@
+// One config, three outputs (STYLE.md, "Build"):
+// - the npm builds of @civic-pulse/core and @civic-pulse/widgets: ESM, one file per module,
+//   declarations, every dependency external so the user's bundler dedupes Lit and zod;
+// - the CDN build: the one-tag embed, everything bundled and minified, a small loader that
+//   lazy-loads one chunk per element.
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const corePackage = fileURLToPath(new URL('./packages/core/', import.meta.url));
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|@civic-pulse\/|ky$|zod($|\/))/.test(id);
+
+// Inside the CDN bundle, core is compiled from its source like the rest, not taken from its dist.
+const coreFromSource = {
+  name: 'core-from-source',
+  resolveId: (id) => (id === '@civic-pulse/core' ? `${corePackage}src/index.ts` : null),
+};
+
+const npmBuild = (pkg, input) => ({
+  input,
+  external: isExternal,
+  output: {
+    dir: `packages/${pkg}/dist`,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: `packages/${pkg}/src`,
+    sourcemap: true,
+  },
+  plugins: [typescript({ tsconfig: `packages/${pkg}/tsconfig.json`, outputToFilesystem: true })],
+});
+
+export default [
+  npmBuild('core', 'packages/core/src/index.ts'),
+  npmBuild('widgets', {
+    index: 'packages/widgets/src/index.ts',
+    'satisfaction-rating/civic-satisfaction-rating': 'packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.ts',
+  }),
+  {
+    input: { 'civic-pulse': 'packages/widgets/src/embed.ts' },
+    output: {
+      dir: 'packages/widgets/dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [
+      coreFromSource,
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      typescript({
+        tsconfig: 'packages/widgets/tsconfig.json',
+        declaration: false,
+        declarationDir: undefined,
+        outDir: 'packages/widgets/dist/cdn',
+        rootDir: 'packages',
+        include: ['packages/widgets/src/**/*.ts', 'packages/core/src/**/*.ts'],
+        exclude: ['**/*.test.ts', '**/*.stories.ts'],
+      }),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
+];
