@@ -8,13 +8,17 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const corePackage = fileURLToPath(new URL('./packages/core/', import.meta.url));
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+const corePackage = `${packagesDir}core/`;
 const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|@civic-pulse\/|ky$|zod($|\/))/.test(id);
 
-// Inside the CDN bundle, core is compiled from its source like the rest, not taken from its dist.
+// Inside the CDN bundle, core is compiled from its source like the rest, not taken from its dist,
+// and is as free of side effects as its package.json says, so the loader keeps none of its schemas.
 const coreFromSource = {
   name: 'core-from-source',
-  resolveId: (id) => (id === '@civic-pulse/core' ? `${corePackage}src/index.ts` : null),
+  resolveId: (id) =>
+    id === '@civic-pulse/core' ? { id: `${corePackage}src/index.ts`, moduleSideEffects: false } : null,
+  transform: (_code, id) => (id.startsWith(`${corePackage}src/`) ? { code: null, moduleSideEffects: false } : null),
 };
 
 const npmBuild = (pkg, input) => ({
@@ -48,15 +52,8 @@ export default [
     plugins: [
       coreFromSource,
       nodeResolve({ browser: true, exportConditions: ['production'] }),
-      typescript({
-        tsconfig: 'packages/widgets/tsconfig.json',
-        declaration: false,
-        declarationDir: undefined,
-        outDir: 'packages/widgets/dist/cdn',
-        rootDir: 'packages',
-        include: ['packages/widgets/src/**/*.ts', 'packages/core/src/**/*.ts'],
-        exclude: ['**/*.test.ts', '**/*.stories.ts'],
-      }),
+      // This tsconfig takes core's source into the program, so it is bundled from source too.
+      typescript({ tsconfig: 'packages/widgets/tsconfig.cdn.json', filterRoot: packagesDir }),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
   },

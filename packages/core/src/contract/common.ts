@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
+import { CHANNELS, SOURCES } from './vocabulary.js';
 
-/** The barometer's contact channels, one list shared by every element. */
-export const CHANNELS = ['counter', 'phone', 'email', 'web', 'mail', 'social'] as const;
-export type Channel = (typeof CHANNELS)[number];
 export const ChannelSchema = z.enum(CHANNELS);
-
-/** Where a piece of feedback was given, apart from the channel it is about. */
-export const SOURCES = ['web', 'kiosk', 'mobile'] as const;
-export type Source = (typeof SOURCES)[number];
 export const SourceSchema = z.enum(SOURCES);
 
 /** Lower-case ids used in URLs: orgs, services, kiosks. */

@@ -1,3 +1,4 @@
+export * from './vocabulary.js';
 export * from './common.js';
 export * from './error.js';
 export * from './org.js';

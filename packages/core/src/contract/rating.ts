@@ -1,25 +1,8 @@
 import * as z from 'zod/mini';
 import { ChannelSchema, InstantSchema, SlugSchema, SourceSchema, UuidSchema } from './common.js';
+import { COMMENT_MAX_LENGTH, REASONS, SCALE_LEVELS, SCALES } from './vocabulary.js';
 
-export const SCALES = ['smileys-3', 'smileys-5', 'stars-5'] as const;
-export type Scale = (typeof SCALES)[number];
 export const ScaleSchema = z.enum(SCALES);
-
-/** How many levels each scale offers; a score runs from 1 (worst) to this (best). */
-export const SCALE_LEVELS: Record<Scale, number> = { 'smileys-3': 3, 'smileys-5': 5, 'stars-5': 5 };
-
-/** The fixed, translatable list of reasons a citizen may give for a rating below the best. */
-export const REASONS = [
-  'waiting-time',
-  'welcome',
-  'information-quality',
-  'opening-hours',
-  'accessibility',
-  'other',
-] as const;
-export type Reason = (typeof REASONS)[number];
-
-export const COMMENT_MAX_LENGTH = 1000;
 
 export const RatingSchema = z
   .strictObject({
@@ -48,8 +31,3 @@ export type Rating = z.infer<typeof RatingSchema>;
 
 export const ReceiptSchema = z.object({ id: z.string(), receivedAt: InstantSchema });
 export type Receipt = z.infer<typeof ReceiptSchema>;
-
-/** The server-side 0..100 value of a score, so that every scale adds up on the barometer. */
-export function normalizeScore(scale: Scale, score: number): number {
-  return Math.round(((score - 1) / (SCALE_LEVELS[scale] - 1)) * 100);
-}

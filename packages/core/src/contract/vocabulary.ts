@@ -1,0 +1,34 @@
+// The contract's fixed lists and limits, apart from the zod schemas that use them: browser code
+// imports these without pulling in zod's parser (whose top-level calls a bundler cannot drop).
+
+/** The barometer's contact channels, one list shared by every element. */
+export const CHANNELS = ['counter', 'phone', 'email', 'web', 'mail', 'social'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Where a piece of feedback was given, apart from the channel it is about. */
+export const SOURCES = ['web', 'kiosk', 'mobile'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const SCALES = ['smileys-3', 'smileys-5', 'stars-5'] as const;
+export type Scale = (typeof SCALES)[number];
+
+/** How many levels each scale offers; a score runs from 1 (worst) to this (best). */
+export const SCALE_LEVELS: Record<Scale, number> = { 'smileys-3': 3, 'smileys-5': 5, 'stars-5': 5 };
+
+/** The fixed, translatable list of reasons a citizen may give for a rating below the best. */
+export const REASONS = [
+  'waiting-time',
+  'welcome',
+  'information-quality',
+  'opening-hours',
+  'accessibility',
+  'other',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const COMMENT_MAX_LENGTH = 1000;
+
+/** The server-side 0..100 value of a score, so that every scale adds up on the barometer. */
+export function normalizeScore(scale: Scale, score: number): number {
+  return Math.round(((score - 1) / (SCALE_LEVELS[scale] - 1)) * 100);
+}

@@ -1,0 +1,8 @@
+// The public API of @civic-pulse/widgets: the element classes, unregistered. Import
+// `@civic-pulse/widgets/civic-satisfaction-rating.js` to register the tag.
+export { CivicElement } from './internal/civic-element.js';
+export { adapterContext } from './internal/adapter-context.js';
+export { SatisfactionRating, type RatingMode } from './satisfaction-rating/satisfaction-rating.js';
+export { PulseProvider } from './provider/pulse-provider.js';
+export { RatingSubmitEvent, RatingSubmittedEvent, RatingErrorEvent } from './events/rating-events.js';
+export { tokens } from './styles/tokens.js';

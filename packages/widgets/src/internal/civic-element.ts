@@ -1,0 +1,68 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  createHttpAdapter,
+  getConfiguration,
+  supportedLanguage,
+  translate,
+  type BackendAdapter,
+  type Language,
+  type MessageKey,
+  type Params,
+} from '@civic-pulse/core';
+import { adapterContext } from './adapter-context.js';
+import { defineOnce } from './define.js';
+
+/**
+ * What every Civic Pulse element shares: a guarded `define()`, the backend adapter looked up in
+ * the order DESIGN.md fixes, the language, and translated messages.
+ */
+export class CivicElement extends LitElement {
+  /** Registers the class under `tag`, or warns if another copy of the SDK already did. */
+  static define(tag: string): void {
+    defineOnce(tag, this);
+  }
+
+  @consume({ context: adapterContext, subscribe: true })
+  @state()
+  private providedAdapter?: BackendAdapter;
+
+  private httpAdapter?: { key: string; adapter: BackendAdapter };
+
+  /** An adapter for this element only; wins over any provider and over the page's configuration. */
+  @property({ attribute: false }) adapter?: BackendAdapter;
+
+  /** Base URL of the v1 backend; overrides the script tag's `data-endpoint`. */
+  @property() endpoint?: string;
+
+  /** The organisation's id; overrides the script tag's `data-org`. */
+  @property() org?: string;
+
+  /** `fr` or `en`; by default the nearest `lang` of the page. */
+  @property({ reflect: true }) override lang = '';
+
+  /** The adapter to use now: own property, then provider, then the page's configuration. */
+  protected resolveAdapter(): BackendAdapter | undefined {
+    if (this.adapter) return this.adapter;
+    if (this.providedAdapter) return this.providedAdapter;
+    const config = getConfiguration();
+    if (config.adapter && !this.endpoint && !this.org) return config.adapter;
+    const endpoint = this.endpoint || config.endpoint;
+    const org = this.org || config.org;
+    if (!endpoint || !org) return undefined;
+    const key = `${endpoint} ${org}`;
+    if (this.httpAdapter?.key !== key) this.httpAdapter = { key, adapter: createHttpAdapter({ endpoint, org }) };
+    return this.httpAdapter.adapter;
+  }
+
+  /** The language this element speaks: its own `lang`, the nearest one around it, the configured one. */
+  get language(): Language {
+    const around = this.lang || this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
+    return supportedLanguage(around || getConfiguration().lang);
+  }
+
+  protected t(key: MessageKey, params?: Params): string {
+    return translate(this.language, key, params);
+  }
+}

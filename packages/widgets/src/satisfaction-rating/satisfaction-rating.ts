@@ -1,0 +1,380 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import {
+  COMMENT_MAX_LENGTH,
+  REASONS,
+  SCALE_LEVELS,
+  SCALES,
+  getConfiguration,
+  isMessageKey,
+  isRetryable,
+  newId,
+  submitWithPlugins,
+  type AdapterError,
+  type Channel,
+  type MessageKey,
+  type Rating,
+  type Reason,
+  type Scale,
+  type Source,
+} from '@civic-pulse/core';
+import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { levelIcon } from './icons.js';
+import { styles } from './satisfaction-rating.styles.js';
+
+type Phase = 'choosing' | 'sending' | 'failed' | 'sent';
+export type RatingMode = 'inline' | 'floating' | 'kiosk';
+
+const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
+
+/**
+ * @summary "Hot" satisfaction feedback on one service and contact channel: a level, reasons when it
+ * is not the best, an optional comment, and a thank-you.
+ *
+ * @event civic-rating-submit - Before sending; cancelable. `event.rating` is what will be sent.
+ * @event civic-rating-submitted - The backend stored it. `event.rating`, `event.receipt`.
+ * @event civic-rating-error - Sending failed. `event.rating`, `event.error`.
+ *
+ * @csspart base - The wrapper of the whole rating.
+ * @csspart question - The question, legend of the scale.
+ * @csspart scale - The group of levels.
+ * @csspart option - One level.
+ * @csspart reasons - The group of reasons.
+ * @csspart comment - The comment field.
+ * @csspart submit - The send button.
+ * @csspart status - The live region that announces sending and the outcome.
+ * @csspart thanks - The thank-you shown once sent.
+ * @csspart error - The error message.
+ * @csspart retry - The button that sends the same rating again.
+ * @csspart floating-button - In floating mode, the button that opens the dialog.
+ * @csspart dialog - In floating mode, the dialog.
+ *
+ * @cssproperty --civic-color-primary - Buttons, chosen level, floating button.
+ * @cssproperty --civic-rating-option-size - Width and height of each level's picture.
+ * @cssproperty --civic-floating-inset - Distance of the floating button from the corner.
+ */
+export class SatisfactionRating extends CivicElement {
+  static override styles = styles;
+
+  @state() private score?: number;
+  @state() private reasons = new Set<Reason>();
+  @state() private comment = '';
+  @state() private phase: Phase = 'choosing';
+  @state() private error?: AdapterError;
+  /** The rating being sent, kept as it is so that a retry carries the same id and body. */
+  private pending?: Rating;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[part="floating-button"]') private floatingButton?: HTMLButtonElement;
+  @query('.thanks') private thanks?: HTMLElement;
+
+  /** The id of the service rated, as the organisation declared it (e.g. `etat-civil`). */
+  @property() service = '';
+
+  /** The contact channel the feedback is about. */
+  @property() channel: Channel = 'web';
+
+  /** The levels offered: `smileys-3`, `smileys-5` or `stars-5`. */
+  @property() scale: Scale = 'smileys-3';
+
+  /** `inline` in the page, or `floating`: a corner button that opens the rating in a dialog. */
+  @property() mode: RatingMode = 'inline';
+
+  /** Where the feedback is given: `web`, `kiosk` or `mobile`. By default `kiosk` in kiosk mode, else `web`. */
+  @property() source?: Source;
+
+  /** The kiosk's id, stored with each rating given on it. */
+  @property({ attribute: 'kiosk-id' }) kioskId?: string;
+
+  private get levels(): number {
+    return SCALE_LEVELS[this.effectiveScale];
+  }
+
+  private get effectiveScale(): Scale {
+    return (SCALES as readonly string[]).includes(this.scale) ? this.scale : 'smileys-3';
+  }
+
+  private get locked(): boolean {
+    return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
+  }
+
+  private onLevelChange(event: Event): void {
+    this.score = Number((event.target as HTMLInputElement).value);
+    if (this.score === this.levels) this.reasons = new Set();
+  }
+
+  // Enter chooses the focused level, as Space does, instead of submitting the form half filled.
+  private onLevelKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const input = event.target as HTMLInputElement;
+    input.checked = true;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onReasonChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const reasons = new Set(this.reasons);
+    if (input.checked) reasons.add(input.value as Reason);
+    else reasons.delete(input.value as Reason);
+    this.reasons = reasons;
+  }
+
+  private onCommentInput(event: Event): void {
+    this.comment = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.send();
+  }
+
+  private buildRating(): Rating {
+    const comment = this.comment.trim();
+    return {
+      id: newId(),
+      service: this.service,
+      channel: this.channel,
+      source: this.source ?? (this.mode === 'kiosk' ? 'kiosk' : 'web'),
+      scale: this.effectiveScale,
+      score: this.score!,
+      ...(this.reasons.size > 0 ? { reasons: REASONS.filter((reason) => this.reasons.has(reason)) } : {}),
+      ...(comment ? { comment } : {}),
+      ...(this.kioskId ? { kioskId: this.kioskId } : {}),
+      occurredAt: new Date().toISOString(),
+    };
+  }
+
+  /** Sends the rating as filled in, or sends again the one that failed. Resolves once it is settled. */
+  async send(): Promise<void> {
+    if (this.phase === 'sending' || this.phase === 'sent') return;
+    if (this.score === undefined) {
+      this.fail(undefined, { kind: 'invalid', code: 'no-score', message: 'No level chosen.', fields: [{ path: 'score', message: 'required' }] });
+      return;
+    }
+    const rating = this.pending ?? this.buildRating();
+    const adapter = this.resolveAdapter();
+    if (!adapter || !this.service) {
+      console.error('[civic-pulse] <civic-satisfaction-rating> needs a service and a backend (endpoint and org, or an adapter).');
+      this.fail(rating, NOT_CONFIGURED);
+      return;
+    }
+    if (!this.pending && !this.dispatchEvent(new RatingSubmitEvent(rating))) return;
+
+    this.pending = rating;
+    this.phase = 'sending';
+    this.error = undefined;
+    const context = { kind: 'rating' as const, payload: rating, element: this };
+    const result = await submitWithPlugins(getConfiguration().plugins ?? [], context, (payload) => adapter.submitRating(payload));
+    if (!result.ok) {
+      this.fail(rating, result.error);
+      return;
+    }
+    this.phase = 'sent';
+    this.pending = undefined;
+    this.dispatchEvent(new RatingSubmittedEvent(rating, result.data));
+    await this.updateComplete;
+    // The send button is gone: without this, keyboard and screen-reader users would land on the page's top.
+    this.thanks?.focus();
+  }
+
+  private fail(rating: Rating | undefined, error: AdapterError): void {
+    // Only an error that a retry can mend keeps the rating as sent; a refused one is edited and made anew.
+    if (!isRetryable(error)) this.pending = undefined;
+    this.phase = 'failed';
+    this.error = error;
+    this.dispatchEvent(new RatingErrorEvent(rating, error));
+  }
+
+  /** Clears the rating for the next person. */
+  reset(): void {
+    this.score = undefined;
+    this.reasons = new Set();
+    this.comment = '';
+    this.phase = 'choosing';
+    this.error = undefined;
+    this.pending = undefined;
+  }
+
+  private openDialog(): void {
+    this.dialog?.showModal();
+  }
+
+  private closeDialog(): void {
+    this.dialog?.close();
+  }
+
+  private onDialogClose(): void {
+    if (this.phase === 'sent') this.reset();
+    this.floatingButton?.focus();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('scale') && changed.get('scale') !== undefined) this.reset();
+  }
+
+  private errorMessage(error: AdapterError): string {
+    switch (error.code === 'not-configured' ? 'not-configured' : error.kind) {
+      case 'not-configured':
+        return this.t('error.not-configured');
+      case 'network':
+        return this.t('error.network');
+      case 'timeout':
+        return this.t('error.timeout');
+      case 'server':
+        return this.t('error.server');
+      case 'rate-limited':
+        return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
+      case 'invalid':
+        return error.fields?.length ? this.t('error.invalid', { details: this.fieldNames(error) }) : this.t('error.refused');
+      default:
+        return this.t('error.refused');
+    }
+  }
+
+  private fieldNames(error: AdapterError): string {
+    const names = (error.fields ?? []).map(({ path }) => {
+      const key = `field.${path.split('.')[0]}`;
+      return isMessageKey(key) ? this.t(key) : path;
+    });
+    return new Intl.ListFormat(this.language, { type: 'conjunction' }).format([...new Set(names)]);
+  }
+
+  private statusText(): string {
+    if (this.phase === 'sending') return this.t('rating.sending');
+    if (this.phase === 'sent') return this.t('rating.thanks');
+    if (this.phase === 'failed' && this.error) return this.errorMessage(this.error);
+    return '';
+  }
+
+  private renderScale(): TemplateResult {
+    const scale = this.effectiveScale;
+    const levels = Array.from({ length: this.levels }, (_, index) => index + 1);
+    return html`
+      <fieldset part="scale" class="scale scale-${scale}" ?disabled=${this.locked}>
+        <legend part="question" class="question">${this.t('rating.question')}</legend>
+        <div class="options">
+          ${levels.map(
+            (level) => html`
+              <label part="option" class=${this.score === level ? 'option chosen' : 'option'}>
+                <input
+                  type="radio"
+                  name="score"
+                  .value=${String(level)}
+                  .checked=${this.score === level}
+                  @change=${this.onLevelChange}
+                  @keydown=${this.onLevelKeydown}
+                />
+                <span class="icon" aria-hidden="true">${levelIcon(scale, level, this.score)}</span>
+                <span class=${scale === 'stars-5' ? 'visually-hidden' : 'level-label'}>${this.t(`rating.level.${scale}.${level}` as MessageKey)}</span>
+              </label>
+            `,
+          )}
+        </div>
+      </fieldset>
+    `;
+  }
+
+  private renderDetails(): TemplateResult {
+    const best = this.score === this.levels;
+    const remaining = COMMENT_MAX_LENGTH - this.comment.length;
+    return html`
+      ${best
+        ? nothing
+        : html`
+            <fieldset part="reasons" class="reasons" ?disabled=${this.locked}>
+              <legend>${this.t('rating.reasons.legend')}</legend>
+              ${REASONS.map(
+                (reason) => html`
+                  <label class="reason">
+                    <input type="checkbox" .value=${reason} .checked=${this.reasons.has(reason)} @change=${this.onReasonChange} />
+                    <span>${this.t(`rating.reason.${reason}`)}</span>
+                  </label>
+                `,
+              )}
+            </fieldset>
+          `}
+      <div class="comment">
+        <label for="comment">${this.t('rating.comment.label')}</label>
+        <p id="comment-privacy" class="hint">${this.t('rating.comment.privacy')}</p>
+        <textarea
+          id="comment"
+          part="comment"
+          rows="3"
+          maxlength=${COMMENT_MAX_LENGTH}
+          aria-describedby="comment-privacy comment-remaining"
+          .value=${this.comment}
+          ?disabled=${this.locked}
+          @input=${this.onCommentInput}
+        ></textarea>
+        <p id="comment-remaining" class="hint counter">${this.t('rating.comment.remaining', { count: remaining, max: COMMENT_MAX_LENGTH })}</p>
+      </div>
+    `;
+  }
+
+  private renderActions(): TemplateResult {
+    const retryable = this.phase === 'failed' && this.pending !== undefined;
+    return html`
+      ${this.phase === 'failed' && this.error
+        ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="submit"
+          part=${retryable ? 'submit retry' : 'submit'}
+          class="button-primary"
+          aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}
+        >
+          ${this.phase === 'sending' ? this.t('rating.sending') : retryable ? this.t('error.retry') : this.t('rating.send')}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    return html`
+      <form @submit=${this.onSubmit} novalidate>
+        ${this.renderScale()} ${this.score === undefined ? nothing : this.renderDetails()}
+        ${this.score === undefined && this.phase !== 'failed' ? nothing : this.renderActions()}
+      </form>
+    `;
+  }
+
+  private renderThanks(): TemplateResult {
+    return html`
+      <div part="thanks" class="thanks" tabindex="-1">
+        <p class="thanks-title">${this.t('rating.thanks')}</p>
+        <p>${this.t('rating.thanks.detail')}</p>
+      </div>
+    `;
+  }
+
+  private renderRating(): TemplateResult {
+    return html`
+      <div part="base" class="base">
+        ${this.phase === 'sent' ? this.renderThanks() : this.renderForm()}
+        <p part="status" class="visually-hidden" role="status">${this.statusText()}</p>
+      </div>
+    `;
+  }
+
+  private renderFloating(): TemplateResult {
+    return html`
+      <button part="floating-button" class="floating-button button-primary" aria-haspopup="dialog" @click=${this.openDialog}>
+        ${this.t('floating.open')}
+      </button>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose}>
+        <div class="dialog-header">
+          <h2 id="dialog-title">${this.t('dialog.title')}</h2>
+          <button class="close button-secondary" @click=${this.closeDialog}>${this.t('dialog.close')}</button>
+        </div>
+        ${this.renderRating()}
+      </dialog>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    return this.mode === 'floating' ? this.renderFloating() : this.renderRating();
+  }
+}
