@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import adminAuth from '../../../plugins/admin-auth.js';
+import adminOrgRoutes from './orgs/index.js';
+import adminRatingExportRoutes from './orgs/ratings.js';
+
+/** /v1/admin/…: every route behind the admin token, and no CORS grant, so no page can call them. */
+export default async function adminRoutes(app: FastifyInstance, { adminToken }: { adminToken: string }): Promise<void> {
+  await app.register(adminAuth, { adminToken });
+  await app.register(adminOrgRoutes);
+  await app.register(adminRatingExportRoutes);
+}

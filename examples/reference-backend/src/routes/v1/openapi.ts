@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { buildOpenApiDocument, mergePaths } from '../../openapi/document.js';
+import { paths as healthzPaths } from '../healthz.js';
+import { paths as adminOrgPaths } from './admin/orgs/index.js';
+import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
+import { paths as ratingPaths } from './orgs/ratings.js';
+
+// A route file added without its paths here leaves the document incomplete: the test that compares
+// this document with the registered routes says which.
+const documentedPaths = mergePaths(
+  healthzPaths,
+  {
+    '/v1/openapi.json': {
+      get: { operationId: 'openApi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+    },
+  },
+  ratingPaths,
+  adminOrgPaths,
+  adminRatingExportPaths,
+);
+
+export default async function openApiRoutes(app: FastifyInstance): Promise<void> {
+  const document = buildOpenApiDocument(documentedPaths);
+  app.get('/v1/openapi.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(document));
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import orgCors from '../../../plugins/org-cors.js';
+import ratingRoutes from './ratings.js';
+
+/** The public routes of one org, /v1/orgs/:org/…: called by the widgets from the org's own pages. */
+export default async function publicOrgRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(orgCors);
+  await app.register(ratingRoutes);
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { seedDemoOrg } from './seed.js';
+
+const config = readConfig();
+const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
+
+const app = buildApp({
+  database: config.database,
+  adminToken,
+  logger: { level: config.logLevel },
+  staticRoots: {
+    site: join(config.repoRoot, 'examples', 'city-site'),
+    cdn: join(config.repoRoot, 'packages', 'widgets', 'dist', 'cdn'),
+  },
+});
+
+// A client that trickles its headers or body must not hold a socket for ever; idle keep-alive
+// sockets are let go soon, below the usual 60 s of load balancers so that they close first.
+app.server.headersTimeout = 10_000;
+app.server.requestTimeout = 30_000;
+app.server.keepAliveTimeout = 5_000;
+
+const CLOSE_GRACE_MS = 10_000;
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'closing: finishing requests in flight');
+    // Should a request hang, leave anyway: the orchestrator that sent the signal is waiting.
+    setTimeout(() => process.exit(1), CLOSE_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'close failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  await seedDemoOrg(app.storage.orgs, port);
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`Civic Pulse reference backend: http://${shownHost}:${port}/`);
+  if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
+} catch (error) {
+  app.log.error({ err: error }, 'start failed');
+  await app.close();
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+
+// Migrations live in code, not in files read at run time, so the compiled server carries them
+// wherever it is copied. Names sort in the order they apply; never edit one that has shipped.
+// Column types stay within what SQLite and PostgreSQL both understand (text, integer).
+const migrations: Record<string, Migration> = {
+  '0001-orgs-and-ratings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('orgs')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('allowed_origins', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('services')
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id').onDelete('cascade'))
+        .addColumn('id', 'text', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('services_pk', ['org_id', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('ratings')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('service', 'text', (column) => column.notNull())
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('source', 'text', (column) => column.notNull())
+        .addColumn('scale', 'text', (column) => column.notNull())
+        .addColumn('score', 'integer', (column) => column.notNull())
+        .addColumn('normalized', 'integer', (column) => column.notNull())
+        .addColumn('reasons', 'text', (column) => column.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('kiosk_id', 'text')
+        .addColumn('occurred_at', 'text', (column) => column.notNull())
+        .addColumn('received_at', 'text', (column) => column.notNull())
+        .addColumn('body_hash', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('ratings_org_occurred').on('ratings').columns(['org_id', 'occurred_at']).execute();
+
+      await db.schema
+        .createTable('rating_daily')
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('service', 'text', (column) => column.notNull())
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('day', 'text', (column) => column.notNull())
+        .addColumn('count', 'integer', (column) => column.notNull())
+        .addColumn('sum_normalized', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('rating_daily_pk', ['org_id', 'service', 'channel', 'day'])
+        .execute();
+    },
+  },
+};
+
+const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; Kysely's migration lock keeps two starting instances apart. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: inCodeProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,75 @@
+import type { Org, OrgUpdate, Service } from '@civic-pulse/core';
+import type { Db } from './database.js';
+import { isUniqueViolation } from './unique-violation.js';
+
+export interface OrgRepository {
+  find(id: string): Promise<Org | undefined>;
+  /** Just the CORS allow-list, read on every public request. */
+  allowedOrigins(id: string): Promise<string[] | undefined>;
+  /** `false` when the id is already taken. */
+  create(org: Org): Promise<boolean>;
+  /** Replaces name, origins and services; `undefined` when there is no such org. */
+  update(id: string, update: OrgUpdate): Promise<Org | undefined>;
+}
+
+export function createOrgRepository(db: Db): OrgRepository {
+  async function find(id: string): Promise<Org | undefined> {
+    const row = await db.selectFrom('orgs').select(['id', 'name', 'allowed_origins']).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const services = await db
+      .selectFrom('services')
+      .select(['id', 'name'])
+      .where('org_id', '=', id)
+      .orderBy('id')
+      .execute();
+    return { id: row.id, name: row.name, allowedOrigins: JSON.parse(row.allowed_origins) as string[], services };
+  }
+
+  async function allowedOrigins(id: string): Promise<string[] | undefined> {
+    const row = await db.selectFrom('orgs').select('allowed_origins').where('id', '=', id).executeTakeFirst();
+    return row && (JSON.parse(row.allowed_origins) as string[]);
+  }
+
+  async function create(org: Org): Promise<boolean> {
+    const now = new Date().toISOString();
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('orgs')
+          .values({ id: org.id, name: org.name, allowed_origins: JSON.stringify(org.allowedOrigins), created_at: now, updated_at: now })
+          .execute();
+        await insertServices(trx, org.id, org.services);
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async function update(id: string, update: OrgUpdate): Promise<Org | undefined> {
+    const found = await db.transaction().execute(async (trx) => {
+      const { numUpdatedRows } = await trx
+        .updateTable('orgs')
+        .set({ name: update.name, allowed_origins: JSON.stringify(update.allowedOrigins), updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) return false;
+      // Ratings name their service as plain text, so a service taken off the list keeps its history.
+      await trx.deleteFrom('services').where('org_id', '=', id).execute();
+      await insertServices(trx, id, update.services);
+      return true;
+    });
+    return found ? find(id) : undefined;
+  }
+
+  return { find, allowedOrigins, create, update };
+}
+
+async function insertServices(db: Db, orgId: string, services: readonly Service[]): Promise<void> {
+  if (services.length === 0) return;
+  await db
+    .insertInto('services')
+    .values(services.map((service) => ({ org_id: orgId, id: service.id, name: service.name })))
+    .execute();
+}

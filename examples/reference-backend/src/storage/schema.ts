@@ -1,0 +1,61 @@
+import type { Insertable, Selectable } from 'kysely';
+
+// Table shapes as Kysely sees them. Instants are ISO 8601 UTC strings and lists are JSON text, so the
+// same rows read back identically from SQLite and PostgreSQL.
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  /** JSON array of origins. */
+  allowed_origins: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServicesTable {
+  org_id: string;
+  id: string;
+  name: string;
+}
+
+export interface RatingsTable {
+  /** The client-made UUID, which is also the idempotency key. */
+  id: string;
+  org_id: string;
+  service: string;
+  channel: string;
+  source: string;
+  scale: string;
+  score: number;
+  /** The score on 0..100, whatever the scale. */
+  normalized: number;
+  /** JSON array of reason ids, `[]` when none were given. */
+  reasons: string;
+  comment: string | null;
+  kiosk_id: string | null;
+  occurred_at: string;
+  received_at: string;
+  /** Fingerprint of the accepted body: a retry must match it to get the stored receipt back. */
+  body_hash: string;
+}
+
+/** One row per org, service, channel and UTC day of occurrence, kept up to date on every write. */
+export interface RatingDailyTable {
+  org_id: string;
+  service: string;
+  channel: string;
+  /** YYYY-MM-DD */
+  day: string;
+  count: number;
+  sum_normalized: number;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  services: ServicesTable;
+  ratings: RatingsTable;
+  rating_daily: RatingDailyTable;
+}
+
+export type RatingRow = Selectable<RatingsTable>;
+export type NewRatingRow = Insertable<RatingsTable>;

@@ -1,0 +1,24 @@
+import { fieldErrorsOf, type FieldError } from '@civic-pulse/core';
+import { HttpError } from './http-error.js';
+
+type Issues = Parameters<typeof fieldErrorsOf>[0];
+
+/**
+ * The part of a zod schema this needs, written structurally: the contract's zod/mini schemas and
+ * the server's own full-zod schemas come from two copies of zod, and both fit.
+ */
+export interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Issues } };
+}
+
+/** The parsed value, or a 400 that names every bad field. */
+export function parseOrThrow<T>(schema: Parser<T>, value: unknown, what: 'body' | 'query'): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw invalidInput(what, fieldErrorsOf(result.error.issues));
+}
+
+/** The 400 for input that breaks the contract, each bad field named. */
+export function invalidInput(what: 'body' | 'query', fields: FieldError[]): HttpError {
+  return new HttpError(400, `invalid-${what}`, `The request ${what} does not match the contract.`, fields);
+}
