@@ -10,8 +10,10 @@ export interface HttpAdapterOptions {
   org: string;
   /** Milliseconds for one attempt before it counts as timed out. */
   timeout?: number;
-  /** How many times a failed attempt is tried again (network errors, 5xx, 429). */
+  /** How many times a failed attempt is tried again (network errors, timeouts, 408, 429, 5xx). */
   retries?: number;
+  /** Milliseconds before the first retry; each next one waits twice as long, up to 8 s. */
+  retryDelay?: number;
   /** Replaces `fetch`, e.g. in tests or to add credentials. */
   fetch?: typeof fetch;
 }
@@ -21,6 +23,7 @@ const KIND_BY_STATUS: Record<number, AdapterErrorKind> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not-found',
+  408: 'timeout',
   409: 'conflict',
   413: 'too-large',
   415: 'invalid',
@@ -28,19 +31,28 @@ const KIND_BY_STATUS: Record<number, AdapterErrorKind> = {
   429: 'rate-limited',
 };
 
+// Longer than this, a Retry-After is not waited for in the page: the widget shows the delay instead.
+const MAX_RETRY_AFTER = 30_000;
+
 /** The adapter that talks to the v1 HTTP contract. */
 export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
+  const retryDelay = options.retryDelay ?? 300;
   const client = ky.create({
     prefixUrl: options.endpoint.replace(/\/+$/, ''),
     timeout: options.timeout ?? 10_000,
-    // Every write carries its own idempotency key, so POST is as safe to retry as GET.
+    // Every write carries its own idempotency key, so POST is as safe to retry as GET, and so is
+    // an attempt that timed out (ky retries neither by default).
     retry: {
       limit: options.retries ?? 3,
       methods: ['get', 'post', 'put'],
       statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [413, 429, 503],
-      maxRetryAfter: 30_000,
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: MAX_RETRY_AFTER,
       backoffLimit: 8_000,
+      delay: (attempt) => retryDelay * 2 ** (attempt - 1),
+      retryOnTimeout: true,
+      // ky would wait maxRetryAfter and ask again, too early; better to tell the person when.
+      shouldRetry: ({ error }) => (error instanceof HTTPError && retryAfterMs(error.response) > MAX_RETRY_AFTER ? false : undefined),
     },
     fetch: options.fetch,
     credentials: 'omit',
@@ -49,7 +61,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
 
   return {
     submitRating: (rating: Rating, call: CallOptions = {}) =>
-      request(() =>
+      request(call, () =>
         client.post(`v1/orgs/${org}/ratings`, {
           json: rating,
           signal: call.signal,
@@ -59,13 +71,15 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
   };
 }
 
-async function request(send: () => Promise<Response>): Promise<Result<unknown>> {
+async function request(call: CallOptions, send: () => Promise<Response>): Promise<Result<unknown>> {
+  let response: Response;
   try {
-    const response = await send();
-    return { ok: true, data: await response.json() };
+    response = await send();
   } catch (error) {
-    return { ok: false, error: await toAdapterError(error) };
+    return { ok: false, error: await toAdapterError(error, call.signal) };
   }
+  // A 2xx whose body is not JSON is the server's fault, not the network's: parseReceipt says so.
+  return { ok: true, data: await response.json().catch(() => undefined) };
 }
 
 // Answers are checked by hand rather than with the zod schemas: zod's parser would triple the
@@ -82,11 +96,23 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string' && typeof body.error.message === 'string';
 }
 
-async function toAdapterError(error: unknown): Promise<AdapterError> {
+/** `Retry-After` in milliseconds, as seconds or as an HTTP date; NaN when absent or unreadable. */
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get('Retry-After');
+  if (!header) return Number.NaN;
+  const seconds = Number(header);
+  return Number.isNaN(seconds) ? Math.max(0, Date.parse(header) - Date.now()) : seconds * 1000;
+}
+
+async function toAdapterError(error: unknown, signal: AbortSignal | undefined): Promise<AdapterError> {
+  // Whatever the abort surfaced as (AbortError, the signal's own reason, a DOMException
+  // TimeoutError from AbortSignal.timeout), the caller asked for it: not a failure to show.
+  if (signal?.aborted) return { kind: 'aborted', code: 'aborted', message: 'Aborted.' };
   if (error instanceof HTTPError) {
     const { status } = error.response;
     const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
-    const retryAfter = Number(error.response.headers.get('Retry-After')) || undefined;
+    const wait = retryAfterMs(error.response);
+    const retryAfter = Number.isNaN(wait) ? undefined : Math.ceil(wait / 1000);
     const body: unknown = await error.response.json().catch(() => null);
     if (isErrorBody(body)) {
       const { code, message, fields } = body.error;
@@ -95,8 +121,5 @@ async function toAdapterError(error: unknown): Promise<AdapterError> {
     return { kind, status, retryAfter, code: `http-${status}`, message: error.message };
   }
   if (error instanceof TimeoutError) return { kind: 'timeout', code: 'timeout', message: error.message };
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return { kind: 'aborted', code: 'aborted', message: error.message };
-  }
   return { kind: 'network', code: 'network', message: error instanceof Error ? error.message : String(error) };
 }

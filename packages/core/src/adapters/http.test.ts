@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from '../../../../test/support/msw-node.js';
+import { aRating } from '../../../../test/support/rating.js';
+import type { Rating } from '../contract/rating.js';
+import { createHttpAdapter, type HttpAdapterOptions } from './http.js';
+
+const ENDPOINT = 'https://avis.ville.test';
+const RATINGS = `${ENDPOINT}/v1/orgs/ville-test/ratings`;
+const server = setupServer();
+
+type Reply = (request: Request) => Response | Promise<Response>;
+
+/** Answers the attempts in turn with `replies` (the last one repeats) and records what was sent. */
+function serve(...replies: Reply[]) {
+  const attempts: { key: string | null; body: Rating; at: number }[] = [];
+  server.use(
+    http.post(RATINGS, async ({ request }) => {
+      attempts.push({ key: request.headers.get('Idempotency-Key'), body: (await request.clone().json()) as Rating, at: Date.now() });
+      return replies[Math.min(attempts.length, replies.length) - 1]!(request);
+    }),
+  );
+  return attempts;
+}
+
+const receipt = (request: Request) =>
+  request.json().then((rating: Rating) => HttpResponse.json({ id: rating.id, receivedAt: '2026-03-02T09:30:01.000Z' }, { status: 201 }));
+const status = (code: number, headers: Record<string, string> = {}) => () => new HttpResponse(null, { status: code, headers });
+const errorBody = (code: number, error: object, headers: Record<string, string> = {}) => () =>
+  HttpResponse.json({ error }, { status: code, headers });
+const networkError = () => HttpResponse.error();
+
+// Production waits 300 ms, 600 ms, 1.2 s between attempts; the tests keep the same schedule, faster.
+const adapter = (options: Partial<HttpAdapterOptions> = {}) =>
+  createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-test', retryDelay: 1, ...options });
+
+before(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => server.resetHandlers());
+after(() => server.close());
+
+describe('http adapter: success', () => {
+  test('a 201 with a receipt gives the receipt', async () => {
+    const attempts = serve(receipt);
+    const rating = aRating();
+    const result = await adapter().submitRating(rating);
+    assert.deepEqual(result, { ok: true, data: { id: rating.id, receivedAt: '2026-03-02T09:30:01.000Z' } });
+    assert.equal(attempts.length, 1);
+    assert.equal(attempts[0]!.key, rating.id);
+    assert.deepEqual(attempts[0]!.body, rating);
+  });
+
+  test('a trailing slash on the endpoint does not change the URL', async () => {
+    serve(receipt);
+    const result = await adapter({ endpoint: `${ENDPOINT}/` }).submitRating(aRating());
+    assert.equal(result.ok, true);
+  });
+});
+
+describe('http adapter: retries', () => {
+  for (const [name, first] of [
+    ['a network error', networkError],
+    ['a 500', status(500)],
+    ['a 502', status(502)],
+    ['a 503', status(503)],
+    ['a 408', status(408)],
+  ] as const) {
+    test(`retries after ${name}, with the same Idempotency-Key and body`, async () => {
+      const attempts = serve(first, first, receipt);
+      const rating = aRating();
+      const result = await adapter().submitRating(rating);
+      assert.equal(result.ok, true);
+      assert.equal(attempts.length, 3);
+      for (const attempt of attempts) {
+        assert.equal(attempt.key, rating.id);
+        assert.deepEqual(attempt.body, rating);
+      }
+    });
+  }
+
+  test('gives up after `retries` more attempts and says why', async () => {
+    const attempts = serve(errorBody(503, { code: 'unavailable', message: 'Maintenance.' }));
+    const result = await adapter({ retries: 2 }).submitRating(aRating());
+    assert.equal(attempts.length, 3);
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.error.kind, 'server');
+    assert.equal(!result.ok && result.error.code, 'unavailable');
+  });
+
+  test('a 429 is retried after its Retry-After, not after the shorter backoff', async () => {
+    const attempts = serve(status(429, { 'Retry-After': '0.3' }), receipt);
+    const result = await adapter().submitRating(aRating());
+    assert.equal(result.ok, true);
+    assert.equal(attempts.length, 2);
+    assert.ok(attempts[1]!.at - attempts[0]!.at >= 290, `waited ${attempts[1]!.at - attempts[0]!.at} ms`);
+  });
+
+  test('a 429 asking for longer than 30 s is not waited for: the widget shows the delay', async () => {
+    const attempts = serve(errorBody(429, { code: 'rate-limited', message: 'Slow down.' }, { 'Retry-After': '120' }));
+    const started = Date.now();
+    const result = await adapter().submitRating(aRating());
+    assert.equal(attempts.length, 1);
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.error.kind, 'rate-limited');
+    assert.equal(!result.ok && result.error.code, 'rate-limited');
+  });
+
+  test('Retry-After reaches the caller in seconds, from a number or an HTTP date', async () => {
+    serve(status(429, { 'Retry-After': '120' }));
+    const seconds = await adapter().submitRating(aRating());
+    assert.equal(!seconds.ok && seconds.error.retryAfter, 120);
+
+    server.resetHandlers();
+    serve(status(429, { 'Retry-After': new Date(Date.now() + 90_000).toUTCString() }));
+    const date = await adapter().submitRating(aRating());
+    const retryAfter = !date.ok ? date.error.retryAfter : undefined;
+    assert.ok(retryAfter !== undefined && retryAfter >= 88 && retryAfter <= 90, `retryAfter ${retryAfter}`);
+  });
+
+  for (const code of [400, 404, 409, 413, 422]) {
+    test(`a ${code} is not retried`, async () => {
+      const attempts = serve(status(code));
+      const result = await adapter().submitRating(aRating());
+      assert.equal(result.ok, false);
+      assert.equal(attempts.length, 1);
+    });
+  }
+});
+
+describe('http adapter: errors', () => {
+  test('a 400 with fields is `invalid` and keeps each field', async () => {
+    const fields = [
+      { path: 'score', message: 'score is beyond the levels of this scale' },
+      { path: 'comment', message: 'Too big' },
+    ];
+    serve(errorBody(400, { code: 'invalid-body', message: 'The rating is not valid.', fields }));
+    const result = await adapter().submitRating(aRating());
+    assert.deepEqual(result, {
+      ok: false,
+      error: { kind: 'invalid', status: 400, retryAfter: undefined, code: 'invalid-body', message: 'The rating is not valid.', fields },
+    });
+  });
+
+  for (const [code, kind, errorCode] of [
+    [404, 'not-found', 'unknown-org'],
+    [408, 'timeout', 'request-timeout'],
+    [409, 'conflict', 'closed'],
+    [413, 'too-large', 'body-too-large'],
+    [422, 'conflict', 'idempotency-conflict'],
+  ] as const) {
+    test(`a ${code} is \`${kind}\` with the server's code`, async () => {
+      serve(errorBody(code, { code: errorCode, message: 'No.' }));
+      const result = await adapter().submitRating(aRating());
+      assert.equal(result.ok, false);
+      assert.equal(!result.ok && result.error.kind, kind);
+      assert.equal(!result.ok && result.error.status, code);
+      assert.equal(!result.ok && result.error.code, errorCode);
+    });
+  }
+
+  test('an error body that is not JSON (a proxy page) still gives the kind and status', async () => {
+    serve(() => new HttpResponse('<html><body>Bad gateway</body></html>', { status: 404, headers: { 'Content-Type': 'text/html' } }));
+    const result = await adapter().submitRating(aRating());
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.error.kind, 'not-found');
+    assert.equal(!result.ok && result.error.code, 'http-404');
+  });
+
+  test('a JSON error body without the contract shape falls back to the status', async () => {
+    serve(() => HttpResponse.json({ message: 'nope' }, { status: 403 }));
+    const result = await adapter().submitRating(aRating());
+    assert.equal(!result.ok && result.error.kind, 'forbidden');
+    assert.equal(!result.ok && result.error.code, 'http-403');
+  });
+
+  for (const [name, reply] of [
+    ['a receipt without receivedAt', () => HttpResponse.json({ id: 'x' }, { status: 201 })],
+    ['a body that is not JSON', () => new HttpResponse('OK', { status: 201 })],
+    ['an empty body', () => new HttpResponse(null, { status: 204 })],
+  ] as const) {
+    test(`a 2xx with ${name} is \`server\`/\`bad-response\`, not a network error`, async () => {
+      serve(reply);
+      const result = await adapter().submitRating(aRating());
+      assert.equal(result.ok, false);
+      assert.equal(!result.ok && result.error.kind, 'server');
+      assert.equal(!result.ok && result.error.code, 'bad-response');
+    });
+  }
+});
+
+describe('http adapter: abort and timeout', () => {
+  test('an already aborted signal sends nothing', async () => {
+    const attempts = serve(receipt);
+    const result = await adapter().submitRating(aRating(), { signal: AbortSignal.abort() });
+    assert.equal(!result.ok && result.error.kind, 'aborted');
+    assert.equal(attempts.length, 0);
+  });
+
+  test('aborting while waiting to retry ends at once, with no further attempt', async () => {
+    const controller = new AbortController();
+    const attempts = serve(() => {
+      // Abort once the first failure is on its way back, while the adapter waits its 10 s backoff.
+      setTimeout(() => controller.abort(), 50);
+      return new HttpResponse(null, { status: 503 });
+    });
+    const started = Date.now();
+    const result = await adapter({ retryDelay: 10_000 }).submitRating(aRating(), { signal: controller.signal });
+    assert.equal(!result.ok && result.error.kind, 'aborted');
+    assert.equal(attempts.length, 1);
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('aborting during an attempt ends with `aborted`, whatever the abort reason', async () => {
+    const controller = new AbortController();
+    const attempts = serve(async (request) => {
+      controller.abort(new Error('the person closed the dialog'));
+      await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+      return status(500)();
+    });
+    const result = await adapter().submitRating(aRating(), { signal: controller.signal });
+    assert.equal(!result.ok && result.error.kind, 'aborted');
+    assert.equal(attempts.length, 1);
+  });
+
+  test('an attempt slower than `timeout` is retried, then ends with `timeout`', async () => {
+    // The server never answers: each attempt lasts until the adapter gives up on it.
+    const attempts = serve((request) => new Promise((resolve) => request.signal.addEventListener('abort', () => resolve(status(500)()))));
+    const result = await adapter({ timeout: 50, retries: 1 }).submitRating(aRating());
+    assert.equal(!result.ok && result.error.kind, 'timeout');
+    assert.equal(attempts.length, 2);
+    assert.equal(attempts[0]!.key, attempts[1]!.key);
+  });
+});
