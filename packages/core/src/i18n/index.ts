@@ -25,5 +25,6 @@ export function translate(lang: Language, key: MessageKey, params: Params = {}):
   });
 }
 
+// Own keys only: `in` would also say yes to `toString` or `constructor` from Object's prototype.
 /** Whether `key` names a message, for keys built from data such as `field.${path}`. */
-export const isMessageKey = (key: string): key is MessageKey => key in fr;
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(fr, key);
