@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseConfig } from './config.js';
 import { loggerOptions, type LogOptions } from './logger.js';
-import errors from './plugins/errors.js';
+import errors, { answerRoutingError } from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticFiles, { type StaticRoots } from './plugins/static-files.js';
 import storage from './plugins/storage.js';
@@ -32,6 +32,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logger) : false,
     bodyLimit: ADMIN_BODY_LIMIT,
+    frameworkErrors: answerRoutingError,
   });
   // JSON only: without this, a text/plain body would be parsed into a string and get a puzzling
   // "expected object" instead of 415.

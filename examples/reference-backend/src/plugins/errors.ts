@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, sendError } from '../http-error.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 const WHOLE_BODY = '(body)';
 
@@ -50,6 +51,15 @@ export default fp(
   },
   { name: 'civic-errors' },
 );
+
+/**
+ * For the `frameworkErrors` option of the fastify factory: errors raised while routing, before any
+ * plugin's handler or hook exists (a URL with broken percent-encoding).
+ */
+export function answerRoutingError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS);
+  sendError(reply, new HttpError(error.statusCode ?? 400, 'bad-url', error.message));
+}
 
 /** Methods with a real route for this path; the static files' catch-all (`*`) does not count. */
 function methodsRoutedFor(app: FastifyInstance, path: string): string[] {

@@ -36,7 +36,8 @@ export default async function staticFiles(app: FastifyInstance, roots: StaticRoo
   });
 
   if (roots.site) {
-    await app.register(fastifyStatic, { root: roots.site, prefix: '/', decorateReply: false });
+    // redirect: /en → /en/, so that the relative links of en/index.html resolve under /en/.
+    await app.register(fastifyStatic, { root: roots.site, prefix: '/', decorateReply: false, redirect: true });
   }
   if (roots.cdn) {
     await app.register(fastifyStatic, {
