@@ -45,9 +45,10 @@ try {
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   await seedDemoOrg(app.storage.orgs, port);
+  if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
+  // The URL comes last: a script (or a test) that waits for it has everything else by then.
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`Civic Pulse reference backend: http://${shownHost}:${port}/`);
-  if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
 } catch (error) {
   app.log.error({ err: error }, 'start failed');
   await app.close();
