@@ -39,8 +39,8 @@ export class CivicElement extends LitElement {
   /** The organisation's id; overrides the script tag's `data-org`. */
   @property() org?: string;
 
-  /** `fr` or `en`; by default the nearest `lang` of the page. */
-  @property({ reflect: true }) override lang = '';
+  /** `fr` or `en`; by default the configured language (`data-lang`), else the nearest `lang` of the page. */
+  @property() override lang = '';
 
   /** The adapter to use now: own property, then provider, then the page's configuration. */
   protected resolveAdapter(): BackendAdapter | undefined {
@@ -56,10 +56,12 @@ export class CivicElement extends LitElement {
     return this.httpAdapter.adapter;
   }
 
-  /** The language this element speaks: its own `lang`, the nearest one around it, the configured one. */
+  /**
+   * The language this element speaks: its own `lang`, then the one the webmaster configured
+   * (`data-lang`), then the nearest `lang` of the page around it.
+   */
   get language(): Language {
-    const around = this.lang || this.closest<HTMLElement>('[lang]')?.lang || document.documentElement.lang;
-    return supportedLanguage(around || getConfiguration().lang);
+    return supportedLanguage(this.lang || getConfiguration().lang || this.closest<HTMLElement>('[lang]')?.lang);
   }
 
   protected t(key: MessageKey, params?: Params): string {

@@ -1,0 +1,475 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import {
+  configure,
+  createHttpAdapter,
+  createMemoryAdapter,
+  resetConfiguration,
+  type BackendAdapter,
+  type Rating,
+  type Receipt,
+  type Result,
+} from '@civic-pulse/core';
+import './civic-satisfaction-rating.js';
+import '../provider/civic-pulse-provider.js';
+import type { SatisfactionRating } from './satisfaction-rating.js';
+import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
+import { startNetwork } from '../test-support/network.js';
+
+const ENDPOINT = 'https://avis.ville-exemple.test';
+const RATINGS_URL = `${ENDPOINT}/v1/orgs/ville-exemple/ratings`;
+
+const part = (el: SatisfactionRating, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const radios = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+const checkboxes = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+const comment = (el: SatisfactionRating) => el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+
+// Assertions name parts and controls by string: a failing chai assertion that prints one of these
+// elements itself never reaches the runner (its serialisation hangs the test page).
+const hasPart = (el: SatisfactionRating, name: string) => part(el, name) !== null;
+
+/** What has focus inside the element, as `part` name, or `radio 2`, `checkbox waiting-time`, `textarea`. */
+function focused(el: SatisfactionRating): string {
+  const active = el.shadowRoot!.activeElement as HTMLInputElement | null;
+  if (!active) return 'nothing';
+  if (active.type === 'radio' || active.type === 'checkbox') return `${active.type} ${active.value}`;
+  return active.getAttribute('part') ?? active.tagName.toLowerCase();
+}
+
+async function choose(el: SatisfactionRating, level: number) {
+  radios(el)[level - 1]!.click();
+  await el.updateComplete;
+}
+
+async function submit(el: SatisfactionRating) {
+  part(el, 'submit')!.click();
+  await el.updateComplete;
+}
+
+/** Presses send and waits for `type`, listening before the press so that a quick adapter cannot beat it. */
+async function submitAndWait<K extends 'civic-rating-submitted' | 'civic-rating-error'>(el: SatisfactionRating, type: K) {
+  const settled = oneEvent(el, type);
+  part(el, 'submit')!.click();
+  const event = await settled;
+  await el.updateComplete;
+  return event as GlobalEventHandlersEventMap[K];
+}
+
+/** An adapter whose answer the test gives when it wants, to look at the sending state. */
+function heldAdapter() {
+  let answer!: (result: Result<Receipt>) => void;
+  const adapter: BackendAdapter = {
+    submitRating: () => new Promise((resolve) => (answer = resolve)),
+  };
+  return { adapter, answer: (result: Result<Receipt>) => answer(result) };
+}
+
+function ratingFixture(adapter: BackendAdapter, attributes = '') {
+  const el = document.createElement('div');
+  el.innerHTML = `<civic-satisfaction-rating service="etat-civil" channel="counter" ${attributes}></civic-satisfaction-rating>`;
+  const rating = el.firstElementChild as SatisfactionRating;
+  rating.adapter = adapter;
+  return fixture<SatisfactionRating>(rating);
+}
+
+describe('<civic-satisfaction-rating>', () => {
+  afterEach(() => resetConfiguration());
+
+  describe('scales', () => {
+    const cases = [
+      { scale: 'smileys-3', names: ['Pas satisfait', 'Moyennement satisfait', 'Satisfait'] },
+      {
+        scale: 'smileys-5',
+        names: ['Très insatisfait', 'Insatisfait', 'Ni satisfait ni insatisfait', 'Satisfait', 'Très satisfait'],
+      },
+      { scale: 'stars-5', names: ['1 étoile sur 5', '2 étoiles sur 5', '3 étoiles sur 5', '4 étoiles sur 5', '5 étoiles sur 5'] },
+    ];
+    for (const { scale, names } of cases) {
+      it(`offers the ${names.length} levels of ${scale}, each named for screen readers, under the question`, async () => {
+        const el = await ratingFixture(createMemoryAdapter(), `scale="${scale}"`);
+        expect(await accessibleNames('radio')).to.deep.equal(names);
+        expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service ?');
+        expect(part(el, 'scale')!.tagName).to.equal('FIELDSET');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('falls back to smileys-3 when the scale attribute is unknown', async () => {
+      const el = await ratingFixture(createMemoryAdapter(), 'scale="thumbs"');
+      expect(radios(el)).to.have.length(3);
+    });
+
+    it('stores the score on the scale it was given', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter, 'scale="stars-5"');
+      await choose(el, 4);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(adapter.ratings[0]).to.include({ scale: 'stars-5', score: 4 });
+    });
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop whose arrows move between levels and choose them', async () => {
+      const el = await ratingFixture(createMemoryAdapter(), 'scale="smileys-5"');
+      const names = new Set(radios(el).map((radio) => radio.name));
+      expect(names.size).to.equal(1);
+      radios(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal('radio 3');
+      expect(radios(el)[2]!.checked).to.be.true;
+      expect(hasPart(el, 'reasons')).to.be.true;
+    });
+
+    it('chooses the focused level with Enter without sending anything', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter);
+      radios(el)[1]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(radios(el)[1]!.checked).to.be.true;
+      expect(hasPart(el, 'submit')).to.be.true;
+      expect(adapter.ratings).to.have.length(0);
+    });
+
+    it('chooses with Space, then reaches reasons, comment and the send button with Tab, and sends with Enter', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter);
+      radios(el)[0]!.focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('checkbox waiting-time');
+      await sendKeys({ press: 'Space' });
+      for (let i = 0; i < checkboxes(el).length; i++) await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('comment');
+      await sendKeys({ type: 'Trop d’attente' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('submit');
+      const sent = oneEvent(el, 'civic-rating-submitted');
+      await sendKeys({ press: 'Enter' });
+      await sent;
+      expect(adapter.ratings[0]).to.include({ score: 1, comment: 'Trop d’attente' });
+      expect(adapter.ratings[0]!.reasons).to.deep.equal(['waiting-time']);
+    });
+  });
+
+  describe('reasons and comment', () => {
+    it('offers the six reasons in a group when the level is not the best', async () => {
+      const el = await ratingFixture(createMemoryAdapter());
+      await choose(el, 2);
+      expect(part(el, 'reasons')!.tagName).to.equal('FIELDSET');
+      expect(await accessibleNames('checkbox')).to.deep.equal([
+        'Le temps d’attente',
+        'L’accueil',
+        'La qualité de l’information',
+        'Les horaires d’ouverture',
+        'L’accessibilité',
+        'Autre chose',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers no reasons for the best level, and drops those ticked before', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter);
+      await choose(el, 1);
+      checkboxes(el)[1]!.click();
+      await choose(el, 3);
+      expect(hasPart(el, 'reasons')).to.be.false;
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(adapter.ratings[0]).not.to.have.property('reasons');
+    });
+
+    it('has a labelled comment of 1,000 characters at most that warns against personal data', async () => {
+      const el = await ratingFixture(createMemoryAdapter());
+      await choose(el, 3);
+      const textarea = comment(el);
+      expect(textarea.maxLength).to.equal(1000);
+      expect(await hasAccessibleNode('textbox', 'Votre commentaire (facultatif)')).to.be.true;
+      const description = textarea
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent)
+        .join(' ');
+      expect(description).to.contain('N’écrivez aucune donnée personnelle');
+      // French groups thousands with a narrow no-break space, as Intl writes it.
+      expect(description).to.contain('1\u202f000 caractères restants sur 1\u202f000');
+    });
+
+    it('sends the reasons in their fixed order and the comment trimmed, with service, channel, source and time', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter, 'scale="smileys-5" kiosk-id="mairie-hall"');
+      await choose(el, 2);
+      checkboxes(el)[4]!.click();
+      checkboxes(el)[0]!.click();
+      comment(el).value = '  Guichet fermé à 16 h  ';
+      comment(el).dispatchEvent(new Event('input'));
+      const { rating } = await submitAndWait(el, 'civic-rating-submitted');
+      expect(adapter.ratings).to.deep.equal([rating]);
+      expect(rating).to.include({
+        service: 'etat-civil',
+        channel: 'counter',
+        source: 'web',
+        scale: 'smileys-5',
+        score: 2,
+        comment: 'Guichet fermé à 16 h',
+        kioskId: 'mairie-hall',
+      });
+      expect(rating.reasons).to.deep.equal(['waiting-time', 'accessibility']);
+      expect(rating.id).to.match(/^[0-9a-f-]{36}$/);
+      expect(Date.parse(rating.occurredAt)).to.be.closeTo(Date.now(), 5000);
+    });
+  });
+
+  describe('sending', () => {
+    it('announces sending, then thanks, and moves focus to the thank-you', async () => {
+      const held = heldAdapter();
+      const el = await ratingFixture(held.adapter);
+      await choose(el, 3);
+      await submit(el);
+      expect(part(el, 'status')!.textContent).to.equal('Envoi de votre avis…');
+      expect(part(el, 'submit')!.getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      const sent = oneEvent(el, 'civic-rating-submitted');
+      held.answer({ ok: true, data: { id: 'x', receivedAt: new Date().toISOString() } });
+      await sent;
+      await el.updateComplete;
+      expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+      expect(part(el, 'status')!.textContent).to.equal('Merci, votre avis a bien été envoyé.');
+      expect(focused(el)).to.equal('thanks');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends each rating once, even when the button is pressed again while sending', async () => {
+      const held = heldAdapter();
+      let calls = 0;
+      const adapter: BackendAdapter = { submitRating: (rating) => (calls++, held.adapter.submitRating(rating)) };
+      const el = await ratingFixture(adapter);
+      await choose(el, 2);
+      await submit(el);
+      await submit(el);
+      await el.send();
+      expect(calls).to.equal(1);
+    });
+
+    it('lets the host page veto the submission', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter);
+      el.addEventListener('civic-rating-submit', (event) => event.preventDefault());
+      await choose(el, 3);
+      await submit(el);
+      expect(adapter.ratings).to.have.length(0);
+      expect(hasPart(el, 'thanks')).to.be.false;
+    });
+
+    it('runs the configured plugins around the submission', async () => {
+      const seen: string[] = [];
+      configure({
+        plugins: [
+          {
+            name: 'context',
+            beforeSubmit: <P>({ payload }: { payload: P }) => ({ ...payload, comment: 'ajouté' }) as P,
+            afterSubmit: () => void seen.push('after'),
+          },
+        ],
+      });
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter);
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(adapter.ratings[0]!.comment).to.equal('ajouté');
+      expect(seen).to.deep.equal(['after']);
+    });
+  });
+
+  describe('errors', () => {
+    let worker: Awaited<ReturnType<typeof startNetwork>>;
+    before(async () => {
+      worker = await startNetwork();
+    });
+    afterEach(() => worker.resetHandlers());
+    after(() => worker.stop());
+
+    it('says the connection failed, keeps the rating as written, and sends the same one again on retry', async () => {
+      const ids: string[] = [];
+      worker.use(http.post(RATINGS_URL, async ({ request }) => (ids.push(((await request.json()) as Rating).id), HttpResponse.error())));
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      await choose(el, 1);
+      checkboxes(el)[0]!.click();
+      const failed = await submitAndWait(el, 'civic-rating-error');
+      expect(failed.error.kind).to.equal('network');
+      expect(part(el, 'error')!.textContent).to.contain('la connexion a échoué');
+      expect(part(el, 'status')!.textContent).to.contain('la connexion a échoué');
+      expect(part(el, 'retry')!.textContent!.trim()).to.equal('Réessayer');
+      expect((part(el, 'scale') as HTMLFieldSetElement).disabled).to.be.true;
+      await expect(el).to.be.accessible();
+
+      worker.use(http.post(RATINGS_URL, async ({ request }) => {
+        const rating = (await request.json()) as Rating;
+        ids.push(rating.id);
+        return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
+      }));
+      const sent = oneEvent(el, 'civic-rating-submitted');
+      part(el, 'retry')!.click();
+      const { rating } = await sent;
+      expect(ids).to.have.length(2);
+      expect(ids[1]).to.equal(ids[0]);
+      expect(rating.reasons).to.deep.equal(['waiting-time']);
+    });
+
+    it('names the refused field in French, lets the person mend it, and makes a new rating', async () => {
+      const ids: string[] = [];
+      worker.use(
+        http.post(RATINGS_URL, async ({ request }) => {
+          ids.push(((await request.json()) as Rating).id);
+          return HttpResponse.json(
+            { error: { code: 'invalid-body', message: 'Invalid rating', fields: [{ path: 'comment', message: 'Too big' }] } },
+            { status: 400 },
+          );
+        }, { once: true }),
+        http.post(RATINGS_URL, async ({ request }) => {
+          const rating = (await request.json()) as Rating;
+          ids.push(rating.id);
+          return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      await choose(el, 2);
+      await submitAndWait(el, 'civic-rating-error');
+      expect(part(el, 'error')!.textContent).to.equal('Votre avis n’a pas pu être enregistré : commentaire');
+      expect(comment(el).disabled).to.be.false;
+      expect(hasPart(el, 'retry')).to.be.false;
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(ids[1]).not.to.equal(ids[0]);
+    });
+
+    it('tells the webmaster when it has no backend to talk to', async () => {
+      const el = await fixture<SatisfactionRating>(html`<civic-satisfaction-rating service="etat-civil"></civic-satisfaction-rating>`);
+      await choose(el, 3);
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      await submit(el);
+      console.error = original;
+      await el.updateComplete;
+      expect(part(el, 'error')!.textContent).to.contain('il lui manque l’adresse du serveur');
+      expect(errors).to.have.length(1);
+    });
+  });
+
+  describe('finding its backend', () => {
+    let worker: Awaited<ReturnType<typeof startNetwork>>;
+    const received: Rating[] = [];
+    before(async () => {
+      worker = await startNetwork(
+        http.post(`${ENDPOINT}/v1/orgs/:org/ratings`, async ({ request, params }) => {
+          const rating = (await request.json()) as Rating;
+          received.push({ ...rating, service: `${params.org}/${rating.service}` });
+          expect(request.headers.get('Idempotency-Key')).to.equal(rating.id);
+          return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+    });
+    after(() => worker.stop());
+    beforeEach(() => (received.length = 0));
+
+    it('uses the configured endpoint and org', async () => {
+      configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
+      const el = await fixture<SatisfactionRating>(html`<civic-satisfaction-rating service="piscine"></civic-satisfaction-rating>`);
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(received.map((rating) => rating.service)).to.deep.equal(['ville-exemple/piscine']);
+    });
+
+    it('lets its own org attribute win over the configured one', async () => {
+      configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
+      const el = await fixture<SatisfactionRating>(html`<civic-satisfaction-rating service="piscine" org="agglo"></civic-satisfaction-rating>`);
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(received.map((rating) => rating.service)).to.deep.equal(['agglo/piscine']);
+    });
+
+    it('uses the adapter of the nearest provider before the configured one', async () => {
+      configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
+      const provided = createMemoryAdapter();
+      const wrapper = await fixture(html`
+        <civic-pulse-provider .adapter=${provided}>
+          <civic-satisfaction-rating service="urbanisme"></civic-satisfaction-rating>
+        </civic-pulse-provider>
+      `);
+      const el = wrapper.querySelector('civic-satisfaction-rating')!;
+      await el.updateComplete;
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(provided.ratings).to.have.length(1);
+      expect(received).to.have.length(0);
+    });
+  });
+
+  describe('languages', () => {
+    it('speaks English when the page or the element says so', async () => {
+      const wrapper = await fixture(html`<div lang="en-GB"><civic-satisfaction-rating service="etat-civil"></civic-satisfaction-rating></div>`);
+      const el = wrapper.querySelector('civic-satisfaction-rating')!;
+      el.adapter = createMemoryAdapter();
+      await el.updateComplete;
+      expect(part(el, 'question')!.textContent).to.equal('How satisfied are you with this service?');
+      expect(await accessibleNames('radio')).to.deep.equal(['Not satisfied', 'Somewhat satisfied', 'Satisfied']);
+      el.lang = 'fr';
+      await el.updateComplete;
+      expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service ?');
+    });
+
+    it('thanks in English', async () => {
+      const el = await ratingFixture(createMemoryAdapter(), 'lang="en"');
+      await choose(el, 1);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(part(el, 'thanks')!.textContent).to.contain('Thank you, your feedback has been sent.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('floating mode', () => {
+    it('opens the rating in a modal dialog from a corner button, closes with Escape and gives focus back', async () => {
+      const el = await ratingFixture(createMemoryAdapter(), 'mode="floating"');
+      const button = part(el, 'floating-button') as HTMLButtonElement;
+      expect(button.textContent!.trim()).to.equal('Je donne mon avis');
+      expect(getComputedStyle(button).position).to.equal('fixed');
+      const dialog = part(el, 'dialog') as HTMLDialogElement;
+      expect(dialog.open).to.be.false;
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(dialog.open).to.be.true;
+      expect(dialog.matches(':modal')).to.be.true;
+      expect(dialog.contains(el.shadowRoot!.activeElement)).to.be.true;
+      expect(await hasAccessibleNode('dialog', 'Votre avis')).to.be.true;
+      await expect(el).to.be.accessible();
+
+      const closed = oneEvent(dialog, 'close');
+      await sendKeys({ press: 'Escape' });
+      await closed;
+      expect(dialog.open).to.be.false;
+      expect(focused(el)).to.equal('floating-button');
+    });
+
+    it('sends from the dialog and offers a fresh rating after it is closed', async () => {
+      const adapter = createMemoryAdapter();
+      const el = await ratingFixture(adapter, 'mode="floating"');
+      (part(el, 'floating-button') as HTMLButtonElement).click();
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(hasPart(el, 'thanks')).to.be.true;
+      const closed = oneEvent(part(el, 'dialog')!, 'close');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.close')!.click();
+      await closed;
+      await el.updateComplete;
+      expect(hasPart(el, 'thanks')).to.be.false;
+      expect(radios(el).every((radio) => !radio.checked)).to.be.true;
+      expect(adapter.ratings).to.have.length(1);
+    });
+  });
+});
