@@ -59,6 +59,7 @@ describe('GET /v1/admin/orgs/:org/ratings', () => {
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
     assert.equal(response.headers['content-disposition'], `attachment; filename="civic-pulse-${TOWN.id}-ratings.csv"`);
+    assert.equal(response.headers['cache-control'], 'no-store');
     const { receivedAt } = (await exportRatings(app)).json().ratings[0];
     assert.equal(
       response.body,

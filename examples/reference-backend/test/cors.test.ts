@@ -69,6 +69,12 @@ describe('CORS on the public routes of an org', () => {
     assert.equal(response.headers['access-control-allow-credentials'], undefined);
   });
 
+  test('an OPTIONS without Access-Control-Request-Method is no error', async (t) => {
+    const app = await startAppWithTown(t);
+    const response = await app.inject({ method: 'OPTIONS', url: ratingsUrl, headers: { origin: ALLOWED } });
+    assert.equal(response.statusCode, 204);
+  });
+
   test('a preflight from another origin gets no grant', async (t) => {
     const app = await startAppWithTown(t);
     const response = await app.inject({ method: 'OPTIONS', url: ratingsUrl, headers: preflightHeaders(OTHER) });

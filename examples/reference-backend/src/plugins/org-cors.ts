@@ -28,6 +28,9 @@ export default fp(
         allowedHeaders: ['Content-Type', 'Idempotency-Key'],
         credentials: false,
         maxAge: 600,
+        // The strict check answers a bare OPTIONS with a text/plain 400 outside the Error shape;
+        // without it that request just gets the grant, which tells nothing the real one would not.
+        strictPreflight: false,
       }),
     });
   },

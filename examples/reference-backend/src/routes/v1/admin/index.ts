@@ -6,6 +6,11 @@ import adminRatingExportRoutes from './orgs/ratings.js';
 /** /v1/admin/…: every route behind the admin token, and no CORS grant, so no page can call them. */
 export default async function adminRoutes(app: FastifyInstance, { adminToken }: { adminToken: string }): Promise<void> {
   await app.register(adminAuth, { adminToken });
+  // Exports carry citizens' comments: no browser or proxy cache is to keep a copy.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
   await app.register(adminOrgRoutes);
   await app.register(adminRatingExportRoutes);
 }
