@@ -5,18 +5,20 @@ import { SECURITY_HEADERS } from './security-headers.js';
 
 const WHOLE_BODY = '(body)';
 
-/** Fastify's own errors about the request, in the contract's words. */
-const FRAMEWORK_ERRORS: Record<string, () => HttpError> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: () => new HttpError(413, 'body-too-large', 'The request body is larger than this route accepts.'),
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
-    new HttpError(415, 'unsupported-media-type', 'Send the body as application/json.'),
-  FST_ERR_CTP_INVALID_JSON_BODY: () =>
-    new HttpError(400, 'invalid-json', 'The body is not valid JSON.', [{ path: WHOLE_BODY, message: 'not valid JSON' }]),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
-    new HttpError(400, 'invalid-json', 'The body is empty although Content-Type says JSON.', [
-      { path: WHOLE_BODY, message: 'empty' },
-    ]),
-};
+/** Fastify's own errors about the request, in the contract's words, by fastify error code. */
+const FRAMEWORK_ERRORS = new Map<string, () => HttpError>([
+  ['FST_ERR_CTP_BODY_TOO_LARGE', () => new HttpError(413, 'body-too-large', 'The request body is larger than this route accepts.')],
+  ['FST_ERR_CTP_INVALID_MEDIA_TYPE', () => new HttpError(415, 'unsupported-media-type', 'Send the body as application/json.')],
+  [
+    'FST_ERR_CTP_INVALID_JSON_BODY',
+    () => new HttpError(400, 'invalid-json', 'The body is not valid JSON.', [{ path: WHOLE_BODY, message: 'not valid JSON' }]),
+  ],
+  [
+    'FST_ERR_CTP_EMPTY_JSON_BODY',
+    () =>
+      new HttpError(400, 'invalid-json', 'The body is empty although Content-Type says JSON.', [{ path: WHOLE_BODY, message: 'empty' }]),
+  ],
+]);
 
 // Checked when a URL has no route for its method, so that a wrong method gets 405 and an Allow list.
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -29,7 +31,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
       if (error instanceof HttpError) return sendError(reply, error);
-      const known = FRAMEWORK_ERRORS[error.code]?.();
+      const known = FRAMEWORK_ERRORS.get(error.code)?.();
       if (known) return sendError(reply, known);
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
