@@ -12,6 +12,7 @@ export const styles = [
 
     .base {
       max-width: 40rem;
+      container: rating / inline-size;
     }
 
     fieldset {
@@ -34,7 +35,6 @@ export const styles = [
 
     .options {
       display: flex;
-      flex-wrap: wrap;
       gap: 0.5rem;
     }
 
@@ -45,7 +45,7 @@ export const styles = [
       flex-direction: column;
       align-items: center;
       gap: 0.25rem;
-      min-width: 4.5rem;
+      min-width: 0;
       max-width: 8rem;
       padding: 0.5rem 0.25rem;
       border: 2px solid transparent;
@@ -53,6 +53,28 @@ export const styles = [
       cursor: pointer;
       text-align: center;
       font-size: 0.875rem;
+    }
+
+    /* Five labelled faces do not fit side by side on a phone: they become a list, face then words. */
+    @container rating (max-width: 30rem) {
+      .scale-smileys-5 .options {
+        flex-direction: column;
+        gap: 0.25rem;
+      }
+
+      .scale-smileys-5 .option {
+        flex-direction: row;
+        gap: 0.75rem;
+        max-width: none;
+        padding: 0.25rem 0.5rem;
+        text-align: start;
+        font-size: 1rem;
+      }
+
+      .scale-smileys-5 .icon {
+        width: 2.5rem;
+        height: 2.5rem;
+      }
     }
 
     .scale-stars-5 .options {
