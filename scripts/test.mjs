@@ -13,7 +13,7 @@ const WTR_CONFIG = 'web-test-runner.config.mjs';
 
 /** Runs a command with its output on our terminal; `capture` also keeps stdout, to read counts. */
 function run(command, args, { capture = false } = {}) {
-  console.log(`\n▶ ${command} ${args.join(' ')}`);
+  console.log(`\n$ ${command} ${args.join(' ')}`);
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command, args, { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
