@@ -1,12 +1,14 @@
 import { fieldErrorsOf, type FieldError } from '@civic-pulse/core';
+import * as z from 'zod';
 import { HttpError } from './http-error.js';
+
+// zod/mini, in which the contract is written, loads no messages ("Invalid input" for everything).
+// The server loads the English ones into the one copy of zod that the contract and it share.
+z.config(z.locales.en());
 
 type Issues = Parameters<typeof fieldErrorsOf>[0];
 
-/**
- * The part of a zod schema this needs, written structurally: the contract's zod/mini schemas and
- * the server's own full-zod schemas come from two copies of zod, and both fit.
- */
+/** The part of a zod schema this needs, written structurally: zod/mini and full zod schemas both fit. */
 export interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Issues } };
 }

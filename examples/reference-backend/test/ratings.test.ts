@@ -187,11 +187,22 @@ describe('POST /v1/orgs/:org/ratings with a body that breaks the contract', () =
     { name: 'a reason given twice', body: aRating({ reasons: ['welcome', 'welcome'] }), fields: ['reasons'] },
     { name: 'a comment over 1000 characters', body: aRating({ comment: 'é'.repeat(1001) }), fields: ['comment'] },
     { name: 'an occurredAt that is no instant', body: aRating({ occurredAt: 'hier' }), fields: ['occurredAt'] },
-    { name: 'a field the contract does not have', body: { ...aRating(), ip: '1.2.3.4' }, fields: ['(body)'] },
+    { name: 'a field the contract does not have', body: { ...aRating(), ip: '1.2.3.4' }, fields: ['ip'] },
     { name: 'a JSON array', body: [aRating()], fields: ['(body)'] },
     { name: 'a JSON string', body: JSON.stringify('a rating'), fields: ['(body)'] },
     { name: 'JSON null', body: 'null', fields: ['(body)'] },
   ];
+  test('each bad field gets a message that says what is wrong with it', async (t) => {
+    const app = await startAppWithTown(t);
+    const body = { ...aRating({ comment: 'é'.repeat(1001) }), channel: 'pigeon' };
+
+    const error = errorOf(await submitRating(app, JSON.stringify(body), { headers: { 'content-type': 'application/json' } }), 400);
+
+    const messages = Object.fromEntries((error.fields ?? []).map((field: { path: string; message: string }) => [field.path, field.message]));
+    assert.match(messages.comment, /1000/);
+    assert.match(messages.channel, /counter/);
+  });
+
   for (const { name, body, fields } of cases) {
     test(`${name}: 400 invalid-body naming ${fields.join(', ')}`, async (t) => {
       const app = await startAppWithTown(t);

@@ -39,11 +39,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
   const retryDelay = options.retryDelay ?? 300;
   const client = ky.create({
     prefixUrl: options.endpoint.replace(/\/+$/, ''),
-    timeout: options.timeout ?? 10_000,
+    timeout: options.timeout ?? 8_000,
     // Every write carries its own idempotency key, so POST is as safe to retry as GET, and so is
     // an attempt that timed out (ky retries neither by default).
     retry: {
-      limit: options.retries ?? 3,
+      limit: options.retries ?? 2,
       methods: ['get', 'post', 'put'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],

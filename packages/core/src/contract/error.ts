@@ -13,10 +13,18 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-/** Turns zod issues into the contract's `fields`: one entry per bad field, dotted paths. */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
+type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+
+/**
+ * Turns zod issues into the contract's `fields`: one entry per bad field, dotted paths. An
+ * unknown key is named as a field of its own, so that `{"scroe": 3}` says `scroe`, not the body.
+ */
+export function fieldErrorsOf(issues: readonly Issue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'unknown field' }));
+    }
+    return [{ path: path.join('.') || '(body)', message: issue.message }];
+  });
 }
