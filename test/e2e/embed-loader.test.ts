@@ -1,0 +1,55 @@
+// What the one-tag embed costs a visitor: only the code of the elements on the page, only requests
+// to the page's own origin, and nothing kept on the device.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { LOADER, lazyChunks } from '../support/cdn.mjs';
+import { SITE, ratingSentBy, thanksOf, useSite } from './site.js';
+
+const site = useSite();
+
+/** Whatever a page could keep on the visitor's device. */
+async function deviceStorage(page: Page) {
+  const inPage = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).map((database) => database.name),
+    cacheStorage: await caches.keys(),
+  }));
+  // HttpOnly cookies are invisible to document.cookie; the context sees every cookie.
+  return { ...inPage, cookies: (await page.context().cookies()).map((cookie) => cookie.name) };
+}
+
+const NOTHING_STORED = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], cookies: [] };
+
+describe('the CDN loader on a page with one rating', { timeout: 60_000 }, () => {
+  test('downloads the rating only, asks nothing of any other origin, and stores nothing', async (t) => {
+    const chunks = lazyChunks();
+    const ratingChunk = chunks.get('civic-satisfaction-rating');
+    const providerChunk = chunks.get('civic-pulse-provider');
+    assert.ok(ratingChunk && providerChunk, `the loader should offer both chunks: ${[...chunks.values()].join(', ')}`);
+
+    const page = await site.newPage(t);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    // networkidle: any chunk the loader wanted would be asked for by now, so an absence means something.
+    await page.goto(`${SITE}/etat-civil.html`, { waitUntil: 'networkidle' });
+    const rating = page.locator('civic-satisfaction-rating');
+    await rating.getByRole('radio').first().waitFor();
+
+    const cdnFiles = requested.filter((url) => url.startsWith(`${SITE}/cdn/`)).map((url) => url.slice(`${SITE}/cdn/`.length));
+    assert.ok(cdnFiles.includes(LOADER), `requested: ${cdnFiles.join(', ')}`);
+    assert.ok(cdnFiles.includes(ratingChunk), `requested: ${cdnFiles.join(', ')}`);
+    assert.ok(!cdnFiles.includes(providerChunk), `the provider's chunk was requested: ${cdnFiles.join(', ')}`);
+    assert.deepEqual(requested.filter((url) => new URL(url).origin !== SITE), [], 'no request to another origin');
+    assert.deepEqual(await deviceStorage(page), NOTHING_STORED, 'before the visitor acts');
+
+    // The web rating keeps nothing after sending either (the README says so), and still calls no one else.
+    await rating.getByRole('radio', { name: 'Pas satisfait' }).click();
+    await ratingSentBy(page, () => rating.getByRole('button', { name: 'Envoyer mon avis' }).click());
+    await thanksOf(rating);
+    assert.deepEqual(requested.filter((url) => new URL(url).origin !== SITE), [], 'no request to another origin');
+    assert.deepEqual(await deviceStorage(page), NOTHING_STORED, 'after sending');
+  });
+});

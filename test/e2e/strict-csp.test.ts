@@ -1,0 +1,78 @@
+// The demo page under the strict Content-Security-Policy of issue 2: not one violation, the rating
+// styled through adopted stylesheets, and sent.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { SITE, ratingSentBy, storedRatings, thanksOf, useSite } from './site.js';
+
+const site = useSite();
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+}
+
+declare global {
+  interface Window {
+    cspViolations: Violation[];
+  }
+}
+
+describe('the demo page under a strict CSP', { timeout: 60_000 }, () => {
+  test('État civil: zero securitypolicyviolation, the rating styled and sent', async (t) => {
+    const page = await site.newPage(t);
+    // Page routes win over the context's: only the document gets the header, as a CMS would send it.
+    // With no connect-src, default-src 'self' governs the ratings' POST too: the endpoint must be
+    // the page's own origin, which SITE makes it (see site.ts).
+    await page.route(`${SITE}/etat-civil.html`, (route) => site.forward(route, { 'content-security-policy': CSP }));
+    // Before any of the page's scripts: the event is composed, so violations inside shadow roots
+    // reach the document too.
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile });
+      });
+    });
+    const before = storedRatings(site.databaseFile).length;
+
+    const response = await page.goto(`${SITE}/etat-civil.html`);
+    assert.equal(response?.headers()['content-security-policy'], CSP);
+    const rating = page.locator('civic-satisfaction-rating');
+    const option = rating.locator('[part="option"]').first();
+    await option.waitFor();
+    const styling = await option.evaluate((element) => {
+      const root = element.getRootNode() as ShadowRoot;
+      const style = getComputedStyle(element);
+      return {
+        border: `${style.borderTopWidth} ${style.borderTopStyle}`,
+        adoptedStyleSheets: root.adoptedStyleSheets.length,
+        styleElements: root.querySelectorAll('style').length,
+      };
+    });
+    // A <label>'s own default is "0px none": 2px solid is the element's stylesheet at work, and it
+    // came through adoptedStyleSheets, not a <style> that style-src would have had to allow.
+    assert.equal(styling.border, '2px solid');
+    assert.ok(styling.adoptedStyleSheets > 0);
+    assert.equal(styling.styleElements, 0);
+
+    await rating.getByRole('radio', { name: 'Satisfait', exact: true }).click();
+    const sent = await ratingSentBy(page, () => rating.getByRole('button', { name: 'Envoyer mon avis' }).click());
+    assert.equal((await thanksOf(rating)).announced, 'Merci, votre avis a bien été envoyé.');
+    const rows = storedRatings(site.databaseFile);
+    assert.equal(rows.length, before + 1);
+    assert.equal(rows.at(-1)!.id, sent.id);
+
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+
+    // The listener does catch what this policy forbids: an inline style attribute is reported, so
+    // the empty list above means nothing was blocked, not that nothing was listened to.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline</p>'));
+    await page.waitForFunction(() => window.cspViolations.length > 0);
+    assert.deepEqual(
+      (await page.evaluate(() => window.cspViolations)).map((violation) => violation.directive),
+      ['style-src-attr'],
+    );
+  });
+});
