@@ -1,0 +1,79 @@
+// `npm run bench`: the figures of issue 2's closing note. Sizes of the CDN embed (what a page
+// really downloads to show one rating), then ratings accepted per second by the built backend on
+// SQLite, and whether every acknowledged rating is in the file. Prints, asserts nothing, writes no
+// file; exits non-zero only when something could not be measured.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BACKEND_DIR, SERVER_JS, startBackend } from '../test/support/backend.mjs';
+import { CDN_DIR, LOADER } from '../test/support/cdn.mjs';
+import { BUDGETS, fileSizes, pageDownloads, total } from './bench/sizes.mjs';
+import { LOAD, connectionSettings, durability, postRatings } from './bench/throughput.mjs';
+
+const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const sizeRow = (label, size) => `  ${label.padEnd(48)}${number(size.raw).padStart(9)}${number(size.gzip).padStart(9)}${number(size.brotli).padStart(9)}`;
+const verdict = (bytes, budget) => `${number(bytes)} B of ${number(budget)} B: ${bytes <= budget ? 'OK' : 'OVER'}`;
+
+function buildIfMissing() {
+  if (existsSync(SERVER_JS) && existsSync(`${CDN_DIR}${LOADER}`)) return;
+  console.log('dist is missing: npm run build');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed');
+}
+
+async function main() {
+  buildIfMissing();
+  const dir = mkdtempSync(join(tmpdir(), 'civic-pulse-bench-'));
+  const databaseFile = join(dir, 'bench.db');
+  let backend;
+  try {
+    backend = await startBackend({ databaseFile, adminToken: 'bench-admin-token' });
+    console.log(`Civic Pulse bench: Node ${process.version}, ${availableParallelism()} cores, backend ${SERVER_JS} on ${backend.url}\n`);
+
+    const { loader, ratingChunk } = fileSizes();
+    const downloads = await pageDownloads(backend.url);
+    const all = total(downloads);
+    console.log(`Sizes in bytes (gzip level 9, brotli quality 11; budgets with 1 KB = 1000 B)\n  ${''.padEnd(48)}      raw     gzip   brotli`);
+    console.log(sizeRow(`loader ${loader.file}`, loader));
+    console.log(sizeRow(`rating chunk ${ratingChunk.file}`, ratingChunk));
+    console.log('  /cdn/ files /etat-civil.html downloaded in Chromium to show one rating:');
+    for (const file of downloads) console.log(sizeRow(`  ${file.file}`, file));
+    console.log(sizeRow(`  all ${downloads.length} files`, all));
+    console.log(`  budget, loader ≤ 3 KB gzip:     ${verdict(loader.gzip, BUDGETS.loader)}`);
+    console.log(`  budget, all of it ≤ 20 KB gzip: ${verdict(all.gzip, BUDGETS.page)}\n`);
+
+    console.log(`Throughput: POST /v1/orgs/ville-exemple/ratings, ${LOAD.connections} connections, ${LOAD.duration} s, a fresh id per request`);
+    const load = await postRatings(backend.url);
+    console.log(`  ${number(load.requestsPerSecond)} requests/s, ${number(load.acceptedPerSecond)} accepted/s, latency p50 ${load.p50} ms, p99 ${load.p99} ms`);
+    console.log(`  2xx ${number(load.ok)}, non-2xx ${number(load.notOk)}, connection errors ${load.errors} (timeouts ${load.timeouts})`);
+    const exit = await backend.stop('SIGTERM');
+    backend = undefined;
+    const stored = durability(databaseFile, load);
+    const settings = await connectionSettings(databaseFile, BACKEND_DIR);
+    console.log(`  server stopped on SIGTERM, exit ${exit}; rows in the file: ${number(stored.rows)} = ${number(load.ok - stored.missing)} of the ${number(load.ok)} acknowledged (2xx) + ${stored.unacknowledged} of the ${load.cutInFlight} requests in flight when autocannon stopped`);
+    console.log(`  acknowledged but missing: ${stored.missing}; rows never sent: ${stored.neverSent}`);
+    console.log(`  SQLite: journal_mode=${stored.journalMode} (in the file), synchronous=${settings.synchronous}, busy_timeout=${settings.busyTimeout} ms (the server's connection)\n`);
+
+    const rows = [
+      ['loader, gzip / brotli', `${number(loader.gzip)} / ${number(loader.brotli)} B`, loader.gzip <= BUDGETS.loader ? 'OK ≤ 3 KB' : 'OVER 3 KB'],
+      ['rating chunk, gzip / brotli', `${number(ratingChunk.gzip)} / ${number(ratingChunk.brotli)} B`, ''],
+      [`page total (${downloads.length} files), gzip / brotli`, `${number(all.gzip)} / ${number(all.brotli)} B`, all.gzip <= BUDGETS.page ? 'OK ≤ 20 KB' : 'OVER 20 KB'],
+      ['ratings accepted per second', number(load.acceptedPerSecond), ''],
+      ['latency p50 / p99', `${load.p50} / ${load.p99} ms`, ''],
+      ['2xx / non-2xx', `${number(load.ok)} / ${number(load.notOk)}`, ''],
+      ['rows after SIGTERM', number(stored.rows), stored.missing === 0 ? `every 2xx stored, + ${stored.unacknowledged} cut in flight` : `${stored.missing} acknowledged MISSING`],
+    ];
+    const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
+    console.log('Summary');
+    for (const [name, value, note] of rows) console.log(`  ${name.padEnd(widths[0])}  ${value.padStart(widths[1])}  ${note}`);
+  } finally {
+    await backend?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: could not measure: ${error.stack ?? error}`);
+  process.exitCode = 1;
+});
