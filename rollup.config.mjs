@@ -11,7 +11,7 @@ import typescript from '@rollup/plugin-typescript';
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 const corePackage = `${packagesDir}core/`;
-const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|@civic-pulse\/|ky$|zod($|\/))/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|@civic-pulse\/|ky$|zod($|\/)|tslib$)/.test(id);
 
 // Inside the CDN bundle, core is compiled from its source like the rest, not taken from its dist,
 // and is as free of side effects as its package.json says, so the loader keeps none of its schemas.
@@ -40,6 +40,7 @@ export default [
   npmBuild('widgets', {
     index: 'packages/widgets/src/index.ts',
     'satisfaction-rating/civic-satisfaction-rating': 'packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.ts',
+    'provider/civic-pulse-provider': 'packages/widgets/src/provider/civic-pulse-provider.ts',
   }),
   {
     input: { 'civic-pulse': 'packages/widgets/src/embed.ts' },
