@@ -19,10 +19,12 @@ export const DEMO_ORG: Omit<Org, 'allowedOrigins'> = {
  */
 export async function seedDemoOrg(orgs: OrgRepository, port: number): Promise<void> {
   const localOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  const existing = await orgs.find(DEMO_ORG.id);
+  let existing = await orgs.find(DEMO_ORG.id);
   if (!existing) {
-    await orgs.create({ ...DEMO_ORG, allowedOrigins: localOrigins });
-    return;
+    if (await orgs.create({ ...DEMO_ORG, allowedOrigins: localOrigins })) return;
+    // Another instance on the same database created it at the same moment: add to theirs.
+    existing = await orgs.find(DEMO_ORG.id);
+    if (!existing) throw new Error(`${DEMO_ORG.id} could not be created, yet does not exist`);
   }
   const missing = localOrigins.filter((origin) => !existing.allowedOrigins.includes(origin));
   if (missing.length === 0) return;

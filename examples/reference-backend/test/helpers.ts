@@ -6,6 +6,9 @@ import type { TestContext } from 'node:test';
 import type { Org, Rating } from '@civic-pulse/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.js';
+import type { DatabaseConfig } from '../src/config.js';
+import { openStorage, type Storage } from '../src/storage/index.js';
+import type { TestDatabase } from './databases.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -16,13 +19,23 @@ export async function makeTempDir(t: TestContext): Promise<string> {
   return dir;
 }
 
-/** A loaded app on its own fresh SQLite file, closed when the test ends. */
-export async function startApp(t: TestContext, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  const dir = await makeTempDir(t);
-  const app = buildApp({ database: { kind: 'sqlite', file: join(dir, 'test.db') }, adminToken: ADMIN_TOKEN, ...options });
+/**
+ * A loaded app, closed when the test ends, on a fresh database of the given engine unless
+ * `options.database` names one (two apps sharing a database, as two instances would).
+ */
+export async function startApp(t: TestContext, db: TestDatabase, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
+  const database = options.database ?? (await db.create(t));
+  const app = buildApp({ adminToken: ADMIN_TOKEN, ...options, database });
   t.after(() => app.close());
   await app.ready();
   return app;
+}
+
+/** The storage layer alone, migrated, on a fresh database unless `database` names one; closed when the test ends. */
+export async function openTestStorage(t: TestContext, db: TestDatabase, database?: DatabaseConfig): Promise<Storage> {
+  const storage = await openStorage(database ?? (await db.create(t)));
+  t.after(() => storage.close());
+  return storage;
 }
 
 export const TOWN: Org = {
@@ -36,8 +49,8 @@ export const TOWN: Org = {
 };
 
 /** An app with TOWN created through the admin API. */
-export async function startAppWithTown(t: TestContext, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
-  const app = await startApp(t, options);
+export async function startAppWithTown(t: TestContext, db: TestDatabase, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
+  const app = await startApp(t, db, options);
   const created = await app.inject({ method: 'POST', url: '/v1/admin/orgs', headers: ADMIN, payload: TOWN });
   if (created.statusCode !== 201) throw new Error(`could not create the test org: ${created.body}`);
   return app;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { buildApp } from '../src/app.js';
-import { ADMIN_TOKEN, makeTempDir, startApp } from './helpers.js';
+import { sqlite } from './databases.js';
+import { ADMIN_TOKEN, startApp } from './helpers.js';
 
 interface OpenApiDocument {
   openapi: string;
@@ -11,7 +11,7 @@ interface OpenApiDocument {
 }
 
 async function fetchDocument(t: Parameters<typeof startApp>[0]): Promise<OpenApiDocument> {
-  const app = await startApp(t);
+  const app = await startApp(t, sqlite);
   const response = await app.inject({ method: 'GET', url: '/v1/openapi.json' });
   assert.equal(response.statusCode, 200);
   assert.match(String(response.headers['content-type']), /^application\/json/);
@@ -25,6 +25,7 @@ function refsIn(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, entry]) => (key === '$ref' && typeof entry === 'string' ? [entry] : refsIn(entry)));
 }
 
+// The document is built from code alone: one engine is enough (databases.ts runs the storage tests on both).
 describe('GET /v1/openapi.json', () => {
   test('is an OpenAPI 3.1 document whose rating path uses the contract schemas', async (t) => {
     const document = await fetchDocument(t);
@@ -62,8 +63,7 @@ describe('GET /v1/openapi.json', () => {
   });
 
   test('documents every route the app has, and nothing it has not', async (t) => {
-    const dir = await makeTempDir(t);
-    const app = buildApp({ database: { kind: 'sqlite', file: join(dir, 'routes.db') }, adminToken: ADMIN_TOKEN });
+    const app = buildApp({ database: await sqlite.create(t), adminToken: ADMIN_TOKEN });
     t.after(() => app.close());
     const routes = new Set<string>();
     app.addHook('onRoute', ({ method, url }) => {

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test, type TestContext } from 'node:test';
-import { aRating, makeTempDir } from './helpers.js';
+import { databaseUrl, describeDatabase, testDatabases, type TestDatabase } from './databases.js';
+import { aRating } from './helpers.js';
 
 const backendDir = join(import.meta.dirname, '..');
 const URL_LINE = /reference backend: (http:\/\/\S+?)\/$/;
@@ -17,12 +18,13 @@ interface RunningServer {
   output: string[];
 }
 
-/** Starts src/server.ts as `npm run serve` would (cwd: the workspace), on a free port. */
-async function startServer(t: TestContext, env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts src/server.ts as `npm run serve` would (cwd: the workspace), on a free port and a fresh database. */
+async function startServer(t: TestContext, db: TestDatabase, env: Record<string, string> = {}): Promise<RunningServer> {
   const { CIVIC_ADMIN_TOKEN: _token, DATABASE_URL: _url, ...inherited } = process.env;
+  const database = databaseUrl(await db.create(t));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: backendDir,
-    env: { ...inherited, PORT: '0', DATABASE_URL: join(await makeTempDir(t), 'server.db'), LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, PORT: '0', DATABASE_URL: database, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   t.after(() => child.kill('SIGKILL'));
@@ -45,34 +47,38 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number
   return code as number | null;
 }
 
-describe('server.ts', { timeout: 30_000 }, () => {
-  test('starts, seeds the demo org, prints a generated admin token, and stops cleanly on SIGTERM', async (t) => {
-    const { child, url, output } = await startServer(t);
-    const token = output.map((line) => TOKEN_LINE.exec(line)?.[1]).find(Boolean);
-    assert.ok(token, `no token printed:\n${output.join('\n')}`);
-    const origin = `http://localhost:${new URL(url).port}`;
+for (const db of await testDatabases()) {
+  describeDatabase(db, () => {
+    describe('server.ts', { timeout: 30_000 }, () => {
+      test('starts, seeds the demo org, prints a generated admin token, and stops cleanly on SIGTERM', async (t) => {
+        const { child, url, output } = await startServer(t, db);
+        const token = output.map((line) => TOKEN_LINE.exec(line)?.[1]).find(Boolean);
+        assert.ok(token, `no token printed:\n${output.join('\n')}`);
+        const origin = `http://localhost:${new URL(url).port}`;
 
-    const health = await fetch(`${url}/healthz`);
-    const demo = await fetch(`${url}/v1/admin/orgs/ville-exemple`, { headers: { authorization: `Bearer ${token}` } });
-    const rating = await fetch(`${url}/v1/orgs/ville-exemple/ratings`, {
-      method: 'POST',
-      headers: { origin, 'content-type': 'application/json' },
-      body: JSON.stringify(aRating({ service: 'piscine' })),
+        const health = await fetch(`${url}/healthz`);
+        const demo = await fetch(`${url}/v1/admin/orgs/ville-exemple`, { headers: { authorization: `Bearer ${token}` } });
+        const rating = await fetch(`${url}/v1/orgs/ville-exemple/ratings`, {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json' },
+          body: JSON.stringify(aRating({ service: 'piscine' })),
+        });
+
+        assert.deepEqual(await health.json(), { status: 'ok' });
+        assert.equal(demo.status, 200);
+        assert.ok(((await demo.json()) as { allowedOrigins: string[] }).allowedOrigins.includes(origin));
+        assert.equal(rating.status, 201);
+        assert.equal(rating.headers.get('access-control-allow-origin'), origin);
+        assert.equal(await stop(child, 'SIGTERM'), 0);
+      });
+
+      test('with CIVIC_ADMIN_TOKEN set, uses it, prints no token, and stops cleanly on SIGINT', async (t) => {
+        const { child, url, output } = await startServer(t, db, { CIVIC_ADMIN_TOKEN: 'token-from-the-environment' });
+        const demo = await fetch(`${url}/v1/admin/orgs/ville-exemple`, { headers: { authorization: 'Bearer token-from-the-environment' } });
+        assert.equal(demo.status, 200);
+        assert.equal(await stop(child, 'SIGINT'), 0);
+        assert.doesNotMatch(output.join('\n'), /token/i);
+      });
     });
-
-    assert.deepEqual(await health.json(), { status: 'ok' });
-    assert.equal(demo.status, 200);
-    assert.ok(((await demo.json()) as { allowedOrigins: string[] }).allowedOrigins.includes(origin));
-    assert.equal(rating.status, 201);
-    assert.equal(rating.headers.get('access-control-allow-origin'), origin);
-    assert.equal(await stop(child, 'SIGTERM'), 0);
   });
-
-  test('with CIVIC_ADMIN_TOKEN set, uses it, prints no token, and stops cleanly on SIGINT', async (t) => {
-    const { child, url, output } = await startServer(t, { CIVIC_ADMIN_TOKEN: 'token-from-the-environment' });
-    const demo = await fetch(`${url}/v1/admin/orgs/ville-exemple`, { headers: { authorization: 'Bearer token-from-the-environment' } });
-    assert.equal(demo.status, 200);
-    assert.equal(await stop(child, 'SIGINT'), 0);
-    assert.doesNotMatch(output.join('\n'), /token/i);
-  });
-});
+}

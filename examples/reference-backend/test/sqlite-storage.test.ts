@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -46,5 +49,25 @@ describe('SQLite storage', () => {
     t.after(() => check.close());
     const tables = check.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name").all();
     assert.deepEqual(tables, [{ name: 'orgs' }, { name: 'rating_daily' }, { name: 'ratings' }, { name: 'services' }]);
+  });
+
+  test('three processes that migrate one new file at the same moment all start, each migration applied once', async (t) => {
+    const file = join(await makeTempDir(t), 'together.db');
+    const children = Array.from({ length: 3 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'migrate-on-signal.ts'), file], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      t.after(() => child.kill('SIGKILL'));
+      return { child, lines: createInterface({ input: child.stdout }) };
+    });
+    await Promise.all(children.map(({ lines }) => once(lines, 'line')));
+
+    for (const { child } of children) child.stdin.write('go\n');
+    const outcomes = await Promise.all(children.map(async ({ lines }) => (await once(lines, 'line'))[0] as string));
+
+    assert.deepEqual(outcomes, ['migrated', 'migrated', 'migrated']);
+    const check = new SqliteDatabase(file, { readonly: true });
+    t.after(() => check.close());
+    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day']);
   });
 });

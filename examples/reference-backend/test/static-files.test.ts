@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { cdnCacheControl } from '../src/plugins/static-files.js';
+import { sqlite } from './databases.js';
 import { errorOf, makeTempDir, startApp } from './helpers.js';
 
 const CHUNK = 'satisfaction-rating-Bx3_k-9Q.js';
@@ -18,9 +19,10 @@ async function startAppWithFiles(t: TestContext): Promise<FastifyInstance> {
   await writeFile(join(site, 'en', 'index.html'), '<!doctype html><title>Town</title>');
   await writeFile(join(cdn, 'civic-pulse.js'), 'import("./satisfaction-rating-Bx3_k-9Q.js");');
   await writeFile(join(cdn, CHUNK), 'export const x = 1;');
-  return startApp(t, { staticRoots: { site, cdn } });
+  return startApp(t, sqlite, { staticRoots: { site, cdn } });
 }
 
+// Files come from disk, not from storage: one engine is enough (databases.ts runs the storage tests on both).
 describe('static files', () => {
   test('the city site at /, index.html included', async (t) => {
     const app = await startAppWithFiles(t);
@@ -73,7 +75,7 @@ describe('static files', () => {
   });
 
   test('without staticRoots nothing is served from disk', async (t) => {
-    const app = await startApp(t);
+    const app = await startApp(t, sqlite);
     assert.equal(errorOf(await app.inject({ method: 'GET', url: '/' }), 404).code, 'not-found');
   });
 

@@ -11,7 +11,9 @@ declare module 'fastify' {
 /** Opens and migrates the database before the first request; closes it when the app closes. */
 export default fp<{ database: DatabaseConfig }>(
   async (app, { database }) => {
-    const storage = await openStorage(database);
+    const storage = await openStorage(database, {
+      onBackgroundError: (error) => app.log.error({ err: error }, 'database connection lost while idle; the pool replaces it'),
+    });
     app.decorate('storage', storage);
     app.addHook('onClose', () => storage.close());
   },

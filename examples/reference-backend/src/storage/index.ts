@@ -1,19 +1,21 @@
 import type { DatabaseConfig } from '../config.js';
-import { createDatabase, type Db } from './database.js';
+import { createDatabase, type DatabaseOptions, type Db } from './database.js';
 import { migrateToLatest } from './migrations.js';
 import { createOrgRepository, type OrgRepository } from './orgs.js';
 import { createRatingRepository, type RatingRepository } from './ratings.js';
+import { createSatisfactionRepository, type SatisfactionRepository } from './satisfaction.js';
 
 /** One repository per aggregate, over one migrated database. */
 export interface Storage {
   db: Db;
   orgs: OrgRepository;
   ratings: RatingRepository;
+  satisfaction: SatisfactionRepository;
   close(): Promise<void>;
 }
 
-export async function openStorage(config: DatabaseConfig): Promise<Storage> {
-  const db = createDatabase(config);
+export async function openStorage(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<Storage> {
+  const db = createDatabase(config, options);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -24,6 +26,7 @@ export async function openStorage(config: DatabaseConfig): Promise<Storage> {
     db,
     orgs: createOrgRepository(db),
     ratings: createRatingRepository(db),
+    satisfaction: createSatisfactionRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 
 // Migrations live in code, not in files read at run time, so the compiled server carries them
@@ -55,15 +55,42 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The barometer reads a period of days for one org: without this index it would read every day
+  // the org has ever had (the primary key puts service and channel before day).
+  '0002-rating-daily-by-day': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('rating_daily_org_day').on('rating_daily').columns(['org_id', 'day']).execute();
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; Kysely's migration lock keeps two starting instances apart. */
+/**
+ * Brings the schema up to date. Two instances starting at once are kept apart by Kysely's
+ * migration lock: on PostgreSQL a session advisory lock held around one transaction that reads the
+ * applied migrations and runs the missing ones, so the second instance finds them applied; on
+ * SQLite the BEGIN IMMEDIATE of that transaction does the same (see sqlite.ts).
+ */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: inCodeProvider }).migrateToLatest();
+  const migrationTableSchema = await postgresSchemaOf(db);
+  const { error, results } = await new Migrator({ db, provider: inCodeProvider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed`, { cause: error });
   }
+}
+
+/**
+ * On PostgreSQL, the schema the tables go to (the first of search_path that exists). Kysely's
+ * Migrator looks for its own tables in every schema of the database unless told which one: a
+ * `kysely_migration` table of another schema (another app, another copy of this one) would make
+ * it skip creating its own and then fail to read it.
+ */
+async function postgresSchemaOf(db: Db): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL: no schema of search_path exists to create the tables in');
+  return schema;
 }

@@ -14,18 +14,18 @@ export interface OrgRepository {
 
 export function createOrgRepository(db: Db): OrgRepository {
   async function find(id: string): Promise<Org | undefined> {
+    if (!canBeOrgId(id)) return undefined;
     const row = await db.selectFrom('orgs').select(['id', 'name', 'allowed_origins']).where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    const services = await db
-      .selectFrom('services')
-      .select(['id', 'name'])
-      .where('org_id', '=', id)
-      .orderBy('id')
-      .execute();
+    const services = await db.selectFrom('services').select(['id', 'name']).where('org_id', '=', id).execute();
+    // Sorted here, by code unit: ORDER BY follows the database's collation, and a PostgreSQL in
+    // en_US puts "a-c" after "ab" where SQLite puts it before.
+    services.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { id: row.id, name: row.name, allowedOrigins: JSON.parse(row.allowed_origins) as string[], services };
   }
 
   async function allowedOrigins(id: string): Promise<string[] | undefined> {
+    if (!canBeOrgId(id)) return undefined;
     const row = await db.selectFrom('orgs').select('allowed_origins').where('id', '=', id).executeTakeFirst();
     return row && (JSON.parse(row.allowed_origins) as string[]);
   }
@@ -48,6 +48,7 @@ export function createOrgRepository(db: Db): OrgRepository {
   }
 
   async function update(id: string, update: OrgUpdate): Promise<Org | undefined> {
+    if (!canBeOrgId(id)) return undefined;
     const found = await db.transaction().execute(async (trx) => {
       const { numUpdatedRows } = await trx
         .updateTable('orgs')
@@ -65,6 +66,12 @@ export function createOrgRepository(db: Db): OrgRepository {
 
   return { find, allowedOrigins, create, update };
 }
+
+/**
+ * Ids come from URLs, where %00 decodes to U+0000: PostgreSQL would refuse the query (SQLite just
+ * finds nothing), and no org can have that id anyway (OrgSchema takes slugs only).
+ */
+const canBeOrgId = (id: string): boolean => !id.includes('\u0000');
 
 async function insertServices(db: Db, orgId: string, services: readonly Service[]): Promise<void> {
   if (services.length === 0) return;

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type SqliteDialectConfig,
+} from 'kysely';
 
 /**
  * Kysely's SQLite driver opens transactions with a plain (deferred) BEGIN, which takes the write
@@ -15,6 +23,18 @@ class ImmediateTransactionDriver extends SqliteDriver {
   }
 }
 
+/**
+ * SQLite rolls back schema changes like any others, but Kysely's adapter says it cannot, so its
+ * Migrator would run migrations outside a transaction and without a lock. Saying it can makes each
+ * run one BEGIN IMMEDIATE transaction: a migration that fails leaves nothing half done, and a
+ * second process starting on the same file waits, then finds the migrations applied.
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 class ImmediateTransactionDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
@@ -25,6 +45,10 @@ class ImmediateTransactionDialect extends SqliteDialect {
 
   override createDriver(): SqliteDriver {
     return new ImmediateTransactionDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlAdapter();
   }
 }
 

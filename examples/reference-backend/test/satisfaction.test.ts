@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Rating } from '@civic-pulse/core';
+import type { Storage } from '../src/storage/index.js';
+import { describeDatabase, testDatabases } from './databases.js';
+import { aRating, openTestStorage, TOWN } from './helpers.js';
+
+const MARCH = { from: '2025-03-01', to: '2025-04-01' };
+
+async function insertAll(storage: Storage, orgId: string, ratings: Rating[]): Promise<void> {
+  for (const rating of ratings) assert.ok(await storage.ratings.insert(orgId, rating, rating.id));
+}
+
+for (const db of await testDatabases()) {
+  describeDatabase(db, () => {
+    describe('satisfaction.summarize', () => {
+      test('count and mean of the normalized scores, overall, per channel and per service, over a range of days', async (t) => {
+        const storage = await openTestStorage(t, db);
+        await storage.orgs.create(TOWN);
+        await storage.orgs.create({ ...TOWN, id: 'autre-ville' });
+        await insertAll(storage, TOWN.id, [
+          aRating({ channel: 'counter', service: 'etat-civil', scale: 'smileys-5', score: 5, occurredAt: '2025-03-01T00:00:00Z' }),
+          aRating({ channel: 'counter', service: 'piscine', scale: 'smileys-3', score: 2, occurredAt: '2025-03-14T12:00:00Z' }),
+          aRating({ channel: 'phone', service: 'etat-civil', scale: 'stars-5', score: 2, occurredAt: '2025-03-31T23:59:59Z' }),
+          // Outside the range: the last instant of February and the first of April.
+          aRating({ channel: 'phone', score: 1, occurredAt: '2025-02-28T23:59:59Z' }),
+          aRating({ channel: 'web', score: 1, occurredAt: '2025-04-01T00:00:00Z' }),
+        ]);
+        await insertAll(storage, 'autre-ville', [aRating({ channel: 'email', score: 1, occurredAt: '2025-03-14T12:00:00Z' })]);
+
+        const summary = await storage.satisfaction.summarize(TOWN.id, MARCH);
+
+        assert.deepEqual(summary, {
+          responses: 3,
+          mean: (100 + 50 + 25) / 3,
+          byChannel: { counter: { responses: 2, mean: 75 }, phone: { responses: 1, mean: 25 } },
+          byService: { 'etat-civil': { responses: 2, mean: 62.5 }, piscine: { responses: 1, mean: 50 } },
+        });
+      });
+
+      test('reads the daily aggregate only: the same figures with the ratings themselves gone', async (t) => {
+        const storage = await openTestStorage(t, db);
+        await storage.orgs.create(TOWN);
+        await insertAll(storage, TOWN.id, [aRating({ score: 5 }), aRating({ score: 1 }), aRating({ channel: 'web', score: 3 })]);
+        const before = await storage.satisfaction.summarize(TOWN.id, MARCH);
+
+        await storage.db.deleteFrom('ratings').execute();
+
+        assert.deepEqual(await storage.satisfaction.summarize(TOWN.id, MARCH), before);
+        assert.equal(before.responses, 3);
+      });
+
+      test('no ratings in the range: no responses, no mean, no breakdowns', async (t) => {
+        const storage = await openTestStorage(t, db);
+        await storage.orgs.create(TOWN);
+        await insertAll(storage, TOWN.id, [aRating({ occurredAt: '2024-12-31T12:00:00Z' })]);
+
+        const summary = await storage.satisfaction.summarize(TOWN.id, MARCH);
+
+        assert.deepEqual(summary, { responses: 0, mean: null, byChannel: {}, byService: {} });
+      });
+    });
+  });
+}
