@@ -267,7 +267,7 @@ export const FrenchOnEnglishPage: Story = {
   parameters: { docs: { description: { story: 'The element’s own `lang` wins over the page’s.' } } },
   play: async ({ canvasElement }) => {
     const { shadow } = await ratingIn(canvasElement);
-    await expect(shadow.getByRole('group', { name: 'Êtes-vous satisfait de ce service ?' })).toBeTruthy();
+    await expect(shadow.getByRole('group', { name: 'Êtes-vous satisfait de ce service\u202f?' })).toBeTruthy();
     await expect(shadow.getByRole('radio', { name: 'Moyennement satisfait' })).toBeTruthy();
   },
 };

@@ -39,6 +39,7 @@ export const en: Catalog = {
   'error.server': 'Your feedback could not be sent because of a problem on our side. Try again in a moment.',
   'error.rate-limited': 'Too many submissions in a short time. Try again in {seconds} seconds.',
   'error.invalid': 'Your feedback could not be recorded: {details}',
+  'error.misconfigured': 'Your feedback could not be recorded because this feedback module is misconfigured ({details}). The service in charge has to fix it.',
   'error.refused': 'Your feedback could not be recorded.',
   'error.not-configured': 'This feedback module is not configured: it lacks the server address (endpoint) or the organisation (org).',
   'error.retry': 'Try again',
@@ -47,4 +48,7 @@ export const en: Catalog = {
   'field.comment': 'comment',
   'field.service': 'service',
   'field.channel': 'contact channel',
+  'field.scale': 'scale',
+  'field.source': 'source',
+  'field.kioskId': 'kiosk id',
 };

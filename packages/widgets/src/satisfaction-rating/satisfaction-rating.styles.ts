@@ -95,11 +95,24 @@ export const styles = [
       height: 100%;
       margin: 0;
       opacity: 0;
-      cursor: pointer;
+      cursor: inherit;
     }
 
     .option:hover {
       border-color: var(--_border);
+    }
+
+    /* While sending, or holding a rating to retry, the levels say they cannot be changed. */
+    fieldset:disabled .option {
+      cursor: default;
+    }
+
+    fieldset:disabled .option:not(.chosen) {
+      opacity: 0.6;
+    }
+
+    fieldset:disabled .option:hover:not(.chosen) {
+      border-color: transparent;
     }
 
     .option.chosen {

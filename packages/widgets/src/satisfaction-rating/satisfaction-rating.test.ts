@@ -89,7 +89,7 @@ describe('<civic-satisfaction-rating>', () => {
       it(`offers the ${names.length} levels of ${scale}, each named for screen readers, under the question`, async () => {
         const el = await ratingFixture(createMemoryAdapter(), `scale="${scale}"`);
         expect(await accessibleNames('radio')).to.deep.equal(names);
-        expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service ?');
+        expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service\u202f?');
         expect(part(el, 'scale')!.tagName).to.equal('FIELDSET');
         await expect(el).to.be.accessible();
       });
@@ -340,11 +340,36 @@ describe('<civic-satisfaction-rating>', () => {
       const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
       await choose(el, 2);
       await submitAndWait(el, 'civic-rating-error');
-      expect(part(el, 'error')!.textContent).to.equal('Votre avis n’a pas pu être enregistré : commentaire');
+      expect(part(el, 'error')!.textContent).to.equal('Votre avis n’a pas pu être enregistré\u00a0: commentaire');
       expect(comment(el).disabled).to.be.false;
       expect(hasPart(el, 'retry')).to.be.false;
       await submitAndWait(el, 'civic-rating-submitted');
       expect(ids[1]).not.to.equal(ids[0]);
+    });
+
+    it('says the module is misconfigured when the server refuses one of its attributes, and tells the webmaster', async () => {
+      worker.use(
+        http.post(RATINGS_URL, () =>
+          HttpResponse.json(
+            { error: { code: 'unknown-service', message: 'Unknown service', fields: [{ path: 'service', message: 'unknown' }] } },
+            { status: 400 },
+          ),
+        ),
+      );
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      await choose(el, 3);
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        await submitAndWait(el, 'civic-rating-error');
+      } finally {
+        console.error = original;
+      }
+      expect(part(el, 'error')!.textContent).to.equal(
+        'Votre avis n’a pas pu être enregistré, car ce module d’avis est mal configuré (service). Le service concerné doit le corriger.',
+      );
+      expect(errors).to.have.length(1);
     });
 
     it('tells the webmaster when it has no backend to talk to', async () => {
@@ -420,7 +445,7 @@ describe('<civic-satisfaction-rating>', () => {
       expect(await accessibleNames('radio')).to.deep.equal(['Not satisfied', 'Somewhat satisfied', 'Satisfied']);
       el.lang = 'fr';
       await el.updateComplete;
-      expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service ?');
+      expect(part(el, 'question')!.textContent).to.equal('Êtes-vous satisfait de ce service\u202f?');
     });
 
     it('thanks in English', async () => {

@@ -28,6 +28,12 @@ export type RatingMode = 'inline' | 'floating' | 'kiosk';
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
 
+// Fields that come from the page's attributes, not from the person: when the server refuses one,
+// the webmaster has something to fix and the citizen nothing.
+const ATTRIBUTE_FIELDS = new Set(['service', 'channel', 'scale', 'source', 'kioskId']);
+const isMisconfiguration = (error: AdapterError) =>
+  error.kind === 'invalid' && (error.fields ?? []).some(({ path }) => ATTRIBUTE_FIELDS.has(path.split('.')[0]!));
+
 /**
  * @summary "Hot" satisfaction feedback on one service and contact channel: a level, reasons when it
  * is not the best, an optional comment, and a thank-you.
@@ -182,6 +188,9 @@ export class SatisfactionRating extends CivicElement {
   private fail(rating: Rating | undefined, error: AdapterError): void {
     // Only an error that a retry can mend keeps the rating as sent; a refused one is edited and made anew.
     if (!isRetryable(error)) this.pending = undefined;
+    if (isMisconfiguration(error)) {
+      console.error('[civic-pulse] <civic-satisfaction-rating> was refused for its attributes:', error.fields);
+    }
     this.phase = 'failed';
     this.error = error;
     this.dispatchEvent(new RatingErrorEvent(rating, error));
@@ -227,6 +236,7 @@ export class SatisfactionRating extends CivicElement {
       case 'rate-limited':
         return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
       case 'invalid':
+        if (isMisconfiguration(error)) return this.t('error.misconfigured', { details: this.fieldNames(error) });
         return error.fields?.length ? this.t('error.invalid', { details: this.fieldNames(error) }) : this.t('error.refused');
       default:
         return this.t('error.refused');
