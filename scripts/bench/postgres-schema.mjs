@@ -1,0 +1,36 @@
+// A PostgreSQL schema of its own for one benchmark run, dropped afterwards: the benchmarks never
+// touch the tables of a real deployment that shares the server.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The same server as the backend tests (examples/reference-backend/test/databases.ts). */
+export const POSTGRES_URL = process.env.CIVIC_TEST_POSTGRES_URL || 'postgres://root@127.0.0.1:5432/test';
+
+/**
+ * Creates the schema and returns the URL whose connections work in it (libpq `options` setting
+ * search_path, as DATABASE_URL accepts) and `drop()`. Default server settings otherwise: the
+ * figures are those of a durable commit.
+ */
+export async function createBenchSchema(baseUrl = POSTGRES_URL) {
+  const schema = `civic_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL does not answer at ${baseUrl} (${error.message}): set CIVIC_TEST_POSTGRES_URL`, { cause: error });
+  }
+  await admin.query(`create schema ${schema}`);
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    schema,
+    url: url.toString(),
+    async drop() {
+      try {
+        await admin.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
