@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import { isMessageKey, supportedLanguage, translate } from './index.js';
+import { isMessageKey, loadLanguage, supportedLanguage, translate } from './index.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -40,6 +40,8 @@ describe('supportedLanguage', () => {
 });
 
 describe('translate', () => {
+  before(() => loadLanguage('en'));
+
   test('fills placeholders and formats numbers the way each language writes them', () => {
     assert.equal(translate('fr', 'rating.comment.remaining', { count: 1200, max: 2000 }), '1\u202f200 caractères restants sur 2\u202f000');
     assert.equal(translate('en', 'rating.comment.remaining', { count: 1200, max: 2000 }), '1,200 of 2,000 characters left');

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import {
   createHttpAdapter,
   getConfiguration,
+  loadLanguage,
   supportedLanguage,
   translate,
   type BackendAdapter,
@@ -62,6 +63,13 @@ export class CivicElement extends LitElement {
    */
   get language(): Language {
     return supportedLanguage(this.lang || getConfiguration().lang || this.closest<HTMLElement>('[lang]')?.lang);
+  }
+
+  // Each render waits for the catalog of the element's language, fetched once per page: a French
+  // page never downloads English, and an English page never flashes French first.
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadLanguage(this.language);
+    super.scheduleUpdate();
   }
 
   protected t(key: MessageKey, params?: Params): string {
