@@ -8,6 +8,7 @@ import storage from './plugins/storage.js';
 import healthzRoutes from './routes/healthz.js';
 import adminRoutes from './routes/v1/admin/index.js';
 import openApiRoutes from './routes/v1/openapi.js';
+import publicConsultationRoutes from './routes/v1/consultations/index.js';
 import publicOrgRoutes from './routes/v1/orgs/index.js';
 
 export interface AppOptions {
@@ -45,6 +46,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(healthzRoutes);
   app.register(openApiRoutes);
   app.register(publicOrgRoutes, { prefix: '/v1/orgs' });
+  app.register(publicConsultationRoutes, { prefix: '/v1/consultations' });
   app.register(adminRoutes, { prefix: '/v1/admin', adminToken: options.adminToken });
   if (options.staticRoots) app.register(staticFiles, options.staticRoots);
   return app;

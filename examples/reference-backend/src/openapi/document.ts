@@ -1,4 +1,10 @@
-import { ErrorBodySchema, OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema } from '@civic-pulse/core';
+import {
+  ConsultationDefinitionSchema,
+  ConsultationResponseSchema,
+  ConsultationResultsSchema,
+  ConsultationSchema,
+  ErrorBodySchema,
+  OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema } from '@civic-pulse/core';
 import * as z from 'zod';
 
 // Each route file describes its own paths with these helpers, next to its handlers; the document
@@ -12,6 +18,10 @@ const COMPONENTS = {
   OrgUpdate: OrgUpdateSchema,
   Service: ServiceSchema,
   Error: ErrorBodySchema,
+  ConsultationDefinition: ConsultationDefinitionSchema,
+  Consultation: ConsultationSchema,
+  ConsultationResponse: ConsultationResponseSchema,
+  ConsultationResults: ConsultationResultsSchema,
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

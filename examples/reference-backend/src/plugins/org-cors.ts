@@ -1,10 +1,20 @@
 import cors from '@fastify/cors';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-// The org is the first segment after the scope's prefix (/v1/orgs/:org/…). Read from the URL, not
-// from route params, because preflights land on the plugin's catch-all OPTIONS route.
+// The org is read from the URL, not from route params, because preflights land on the plugin's
+// catch-all OPTIONS route. By default it is the segment after /v1/orgs/; a scope whose URLs name
+// something else of an org (/v1/consultations/:id) says how to find the org from the URL.
 const ORG_IN_URL = /^\/v1\/orgs\/([^/?#]+)/;
+
+/** The org whose allowed origins a request's URL answers to; `undefined` grants nothing. */
+export type OrgOfUrl = (app: FastifyInstance, url: string) => Promise<string | undefined>;
+
+export interface OrgCorsOptions {
+  orgOf?: OrgOfUrl;
+}
+
+const orgInUrl: OrgOfUrl = async (_app, url) => ORG_IN_URL.exec(url)?.[1];
 
 /**
  * CORS for the public routes of one org: the browser gets a grant only when the page's origin is in
@@ -12,10 +22,10 @@ const ORG_IN_URL = /^\/v1\/orgs\/([^/?#]+)/;
  * once, on every instance. No credentials: no cookie ever crosses.
  */
 export default fp(
-  async (app) => {
+  async (app, { orgOf = orgInUrl }: OrgCorsOptions) => {
     async function isAllowed(request: FastifyRequest): Promise<boolean> {
       const origin = request.headers.origin?.toLowerCase();
-      const org = ORG_IN_URL.exec(request.url)?.[1];
+      const org = origin ? await orgOf(app, request.url) : undefined;
       if (!origin || !org) return false;
       const allowed = await app.storage.orgs.allowedOrigins(org);
       return allowed?.some((entry) => entry.toLowerCase() === origin) ?? false;

@@ -1,5 +1,7 @@
 import type { DatabaseConfig } from '../config.js';
 import { createDatabase, type DatabaseOptions, type Db } from './database.js';
+import { createConsultationResponseRepository, type ConsultationResponseRepository } from './consultation-responses.js';
+import { createConsultationRepository, type ConsultationRepository } from './consultations.js';
 import { migrateToLatest } from './migrations.js';
 import { createOrgRepository, type OrgRepository } from './orgs.js';
 import { createRatingRepository, type RatingRepository } from './ratings.js';
@@ -11,6 +13,8 @@ export interface Storage {
   orgs: OrgRepository;
   ratings: RatingRepository;
   satisfaction: SatisfactionRepository;
+  consultations: ConsultationRepository;
+  consultationResponses: ConsultationResponseRepository;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     orgs: createOrgRepository(db),
     ratings: createRatingRepository(db),
     satisfaction: createSatisfactionRepository(db),
+    consultations: createConsultationRepository(db),
+    consultationResponses: createConsultationResponseRepository(db),
     close: () => db.destroy(),
   };
 }

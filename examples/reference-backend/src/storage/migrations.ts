@@ -62,6 +62,46 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('rating_daily_org_day').on('rating_daily').columns(['org_id', 'day']).execute();
     },
   },
+  // A consultation keeps its definition as JSON (it is read whole, never queried inside); the dates
+  // and the org are columns because the routes filter on them. `revision` changes with each PUT, so a
+  // response validated against the previous definition is not counted against the new one.
+  '0003-consultations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('consultations')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('definition', 'text', (column) => column.notNull())
+        .addColumn('opens_at', 'text', (column) => column.notNull())
+        .addColumn('closes_at', 'text', (column) => column.notNull())
+        .addColumn('revision', 'integer', (column) => column.notNull())
+        .addColumn('responses', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+
+      // The unique constraint is what makes "one answer per participant" hold under concurrency.
+      await db.schema
+        .createTable('consultation_responses')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('consultation_id', 'text', (column) => column.notNull().references('consultations.id'))
+        .addColumn('participant', 'text', (column) => column.notNull())
+        .addColumn('answers', 'text', (column) => column.notNull())
+        .addColumn('received_at', 'text', (column) => column.notNull())
+        .addColumn('body_hash', 'text', (column) => column.notNull())
+        .addUniqueConstraint('consultation_responses_one_per_participant', ['consultation_id', 'participant'])
+        .execute();
+
+      await db.schema
+        .createTable('consultation_tallies')
+        .addColumn('consultation_id', 'text', (column) => column.notNull().references('consultations.id'))
+        .addColumn('question_id', 'text', (column) => column.notNull())
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('count', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('consultation_tallies_pk', ['consultation_id', 'question_id', 'key'])
+        .execute();
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,11 +50,51 @@ export interface RatingDailyTable {
   sum_normalized: number;
 }
 
+export interface ConsultationsTable {
+  id: string;
+  org_id: string;
+  /** JSON of the ConsultationDefinition, its id included. */
+  definition: string;
+  opens_at: string;
+  closes_at: string;
+  /** Raised by each change of the definition. */
+  revision: number;
+  /** How many responses were stored, kept on write. */
+  responses: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationResponsesTable {
+  /** The client-made UUID, which is also the idempotency key. */
+  id: string;
+  consultation_id: string;
+  participant: string;
+  /** JSON of the answers record. */
+  answers: string;
+  received_at: string;
+  body_hash: string;
+}
+
+/**
+ * Results kept on write: per question, `key` '' counts the responses that answered it; other keys
+ * are an option id, `yes`/`no`, or a scale value, with a count (Borda points for a ranking).
+ */
+export interface ConsultationTalliesTable {
+  consultation_id: string;
+  question_id: string;
+  key: string;
+  count: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   services: ServicesTable;
   ratings: RatingsTable;
   rating_daily: RatingDailyTable;
+  consultations: ConsultationsTable;
+  consultation_responses: ConsultationResponsesTable;
+  consultation_tallies: ConsultationTalliesTable;
 }
 
 export type RatingRow = Selectable<RatingsTable>;

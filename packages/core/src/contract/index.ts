@@ -3,3 +3,7 @@ export * from './common.js';
 export * from './error.js';
 export * from './org.js';
 export * from './rating.js';
+export * from './consultation.js';
+export * from './consultation-answers.js';
+export * from './consultation-coherence.js';
+export * from './consultation-status.js';

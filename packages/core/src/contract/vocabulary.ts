@@ -32,3 +32,23 @@ export const COMMENT_MAX_LENGTH = 1000;
 export function normalizeScore(scale: Scale, score: number): number {
   return Math.round(((score - 1) / (SCALE_LEVELS[scale] - 1)) * 100);
 }
+
+/** The kinds of question a consultation may ask; each has its own answer shape (see answerProblems). */
+export const QUESTION_TYPES = ['single', 'multiple', 'yesno', 'scale', 'ranking', 'text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** When a consultation's results may be read: after one's own vote, after the close, or never. */
+export const RESULTS_VISIBILITIES = ['after-vote', 'after-close', 'never'] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITIES)[number];
+
+export const CONSULTATION_STATUSES = ['scheduled', 'open', 'closed'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+export const IDEA_MODERATIONS = ['pre', 'post'] as const;
+export type IdeaModeration = (typeof IDEA_MODERATIONS)[number];
+
+/**
+ * The longest free-text answer a question may allow: enough for a paragraph of opinion, while a
+ * response with several text questions still fits a public request body.
+ */
+export const TEXT_ANSWER_MAX_LENGTH = 2000;

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildOpenApiDocument, mergePaths } from '../../openapi/document.js';
 import { paths as healthzPaths } from '../healthz.js';
+import { paths as adminConsultationPaths } from './admin/consultations.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
+import { paths as consultationPaths } from './consultations/consultation.js';
+import { paths as responsePaths } from './consultations/responses.js';
+import { paths as resultPaths } from './consultations/results.js';
 import { paths as ratingPaths } from './orgs/ratings.js';
 
 // A route file added without its paths here leaves the document incomplete: the test that compares
@@ -17,6 +21,10 @@ const documentedPaths = mergePaths(
   ratingPaths,
   adminOrgPaths,
   adminRatingExportPaths,
+  consultationPaths,
+  responsePaths,
+  resultPaths,
+  adminConsultationPaths,
 );
 
 export default async function openApiRoutes(app: FastifyInstance): Promise<void> {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import adminAuth from '../../../plugins/admin-auth.js';
+import adminConsultationRoutes from './consultations.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
 
@@ -13,4 +14,5 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   });
   await app.register(adminOrgRoutes);
   await app.register(adminRatingExportRoutes);
+  await app.register(adminConsultationRoutes);
 }

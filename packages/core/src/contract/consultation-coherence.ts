@@ -1,0 +1,96 @@
+import type { FieldError } from './error.js';
+import { TEXT_ANSWER_MAX_LENGTH, type QuestionType } from './vocabulary.js';
+
+// The checks a definition must pass beyond the shape of each field: they look across fields and
+// questions, and they all run, so that an admin fixes a file once rather than once per problem.
+
+interface QuestionLike {
+  id: string;
+  type: QuestionType;
+  options?: readonly { id: string }[];
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  showIf?: { question: string };
+}
+
+interface DefinitionLike {
+  opensAt: string;
+  closesAt: string;
+  questions: readonly QuestionLike[];
+}
+
+const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multiple', 'ranking'];
+
+export function definitionProblems(definition: DefinitionLike): FieldError[] {
+  const problems: FieldError[] = [];
+  if (Date.parse(definition.closesAt) <= Date.parse(definition.opensAt)) {
+    problems.push({ path: 'closesAt', message: 'must be after opensAt' });
+  }
+  const ids = new Set<string>();
+  definition.questions.forEach((question, index) => {
+    const at = `questions.${index}`;
+    if (ids.has(question.id)) problems.push({ path: `${at}.id`, message: `the question id "${question.id}" is used twice` });
+    ids.add(question.id);
+    problems.push(...questionProblems(question, at));
+  });
+  // Only an earlier question may be named, which also rules out a question depending on itself.
+  const earlier = new Set<string>();
+  definition.questions.forEach((question, index) => {
+    if (question.showIf && !earlier.has(question.showIf.question)) {
+      problems.push({ path: `questions.${index}.showIf.question`, message: `"${question.showIf.question}" is not an earlier question` });
+    }
+    earlier.add(question.id);
+  });
+  return problems;
+}
+
+function questionProblems(question: QuestionLike, at: string): FieldError[] {
+  const problems: FieldError[] = [];
+  const options = question.options ?? [];
+  if (CHOICE_TYPES.includes(question.type)) {
+    if (options.length < 2) problems.push({ path: `${at}.options`, message: `a ${question.type} question needs at least two options` });
+    const seen = new Set<string>();
+    options.forEach((option, index) => {
+      if (seen.has(option.id)) problems.push({ path: `${at}.options.${index}.id`, message: `the option id "${option.id}" is used twice` });
+      seen.add(option.id);
+    });
+  } else if (question.options !== undefined) {
+    problems.push({ path: `${at}.options`, message: `a ${question.type} question has no options` });
+  }
+
+  if (question.type === 'scale') {
+    if (question.min === undefined) problems.push({ path: `${at}.min`, message: 'a scale needs its min' });
+    if (question.max === undefined) problems.push({ path: `${at}.max`, message: 'a scale needs its max' });
+    if (question.min !== undefined && question.max !== undefined && question.min >= question.max) {
+      problems.push({ path: `${at}.max`, message: 'must be greater than min' });
+    }
+    if (question.max !== undefined && question.min !== undefined && question.max - question.min > 100) {
+      problems.push({ path: `${at}.max`, message: 'a scale has at most 101 values' });
+    }
+  } else if (question.type === 'multiple') {
+    // min/max count choices here; each within the number of options.
+    if (question.min !== undefined && question.min < 0) problems.push({ path: `${at}.min`, message: 'must be 0 or more' });
+    if (question.max !== undefined && question.max < 1) problems.push({ path: `${at}.max`, message: 'must be 1 or more' });
+    if (question.min !== undefined && question.max !== undefined && question.min > question.max) {
+      problems.push({ path: `${at}.min`, message: 'must not be greater than max' });
+    }
+    if (question.min !== undefined && question.min > options.length) {
+      problems.push({ path: `${at}.min`, message: 'asks for more choices than there are options' });
+    }
+  } else {
+    for (const bound of ['min', 'max'] as const) {
+      if (question[bound] !== undefined) problems.push({ path: `${at}.${bound}`, message: `a ${question.type} question has no ${bound}` });
+    }
+  }
+
+  if (question.type === 'text') {
+    if (question.maxLength === undefined) problems.push({ path: `${at}.maxLength`, message: 'a text question needs its maxLength' });
+    else if (question.maxLength > TEXT_ANSWER_MAX_LENGTH) {
+      problems.push({ path: `${at}.maxLength`, message: `must be ${TEXT_ANSWER_MAX_LENGTH} or less` });
+    }
+  } else if (question.maxLength !== undefined) {
+    problems.push({ path: `${at}.maxLength`, message: `a ${question.type} question has no maxLength` });
+  }
+  return problems;
+}
