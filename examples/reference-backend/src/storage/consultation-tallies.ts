@@ -1,4 +1,4 @@
-import type { ConsultationResults, Question } from '@civic-pulse/core';
+import { answerTo, type ConsultationResults, type Question } from '@civic-pulse/core';
 
 // How answers become tallies and tallies become results. Every answer adds to counters only, so the
 // results cost the same to read at any number of responses.
@@ -15,7 +15,7 @@ export interface TallyIncrement {
 /** What one (valid) response adds; each (question, key) appears once, as an upsert needs. */
 export function tallyIncrements(questions: readonly Question[], answers: Record<string, unknown>): TallyIncrement[] {
   return questions.flatMap((question) => {
-    const answer = answers[question.id];
+    const answer = answerTo(answers, question.id);
     if (answer === undefined || answer === null) return [];
     const add = (key: string, count = 1): TallyIncrement => ({ questionId: question.id, key, count });
     const answered = add(ANSWERED_KEY);

@@ -24,7 +24,7 @@ export function answerProblems(consultation: { questions: readonly AnswerableQue
   }
   for (const question of consultation.questions) {
     const path = `answers.${question.id}`;
-    const answer = answers[question.id];
+    const answer = answerTo(answers, question.id);
     if (!isShown(question, answers)) {
       // An answer to a question the citizen was not shown would skew its tallies.
       if (answer !== undefined) problems.push({ path, message: 'this question is not asked given the other answers' });
@@ -44,7 +44,7 @@ export function answerProblems(consultation: { questions: readonly AnswerableQue
 export function isShown(question: AnswerableQuestion, answers: Record<string, unknown>): boolean {
   const condition = question.showIf;
   if (!condition) return true;
-  const answer = answers[condition.question];
+  const answer = answerTo(answers, condition.question);
   if (answer === undefined || answer === null) return false;
   if (condition.equals !== undefined && answer !== condition.equals) return false;
   if (condition.includes !== undefined && !(Array.isArray(answer) && answer.includes(condition.includes))) return false;
@@ -53,6 +53,14 @@ export function isShown(question: AnswerableQuestion, answers: Record<string, un
     if (typeof answer !== 'number' || answer < low || answer > high) return false;
   }
   return true;
+}
+
+/**
+ * The answer to one question, read as an own property only: a question id such as `constructor`
+ * must not find Object.prototype's when it was not answered.
+ */
+export function answerTo(answers: Record<string, unknown>, questionId: string): unknown {
+  return Object.hasOwn(answers, questionId) ? answers[questionId] : undefined;
 }
 
 function valueProblem(question: AnswerableQuestion, answer: unknown): string | undefined {
