@@ -119,6 +119,18 @@ for (const db of await testDatabases()) {
         assert.equal(Number(tally.count), 1);
       });
 
+      test('answers checked against a definition replaced since are not stored', async (t) => {
+        const app = await startAppWithTown(t, db);
+        const id = await givenConsultation(app);
+        const checked = await app.storage.consultations.find(id);
+        assert.ok(checked);
+        assert.equal(await app.storage.consultations.update({ ...aDefinition(), id, title: 'Autre' }), 'updated');
+
+        assert.equal(await app.storage.consultationResponses.insert(checked, aResponse(), 'hash'), 'changed');
+        assert.equal((await app.storage.consultations.find(id))?.responses, 0);
+        assert.equal((await app.storage.db.selectFrom('consultation_tallies').select('key').execute()).length, 0);
+      });
+
       test('not yet open is 409 not-open; closed is 409 closed; unknown is 404', async (t) => {
         const app = await startAppWithTown(t, db);
         await givenConsultation(app, aDefinition({ id: 'future', opensAt: daysFromNow(1), closesAt: daysFromNow(2) }));
