@@ -48,7 +48,15 @@ describe('SQLite storage', () => {
     const check = new SqliteDatabase(file, { readonly: true });
     t.after(() => check.close());
     const tables = check.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name").all();
-    assert.deepEqual(tables, [{ name: 'orgs' }, { name: 'rating_daily' }, { name: 'ratings' }, { name: 'services' }]);
+    assert.deepEqual(tables, [
+      { name: 'consultation_responses' },
+      { name: 'consultation_tallies' },
+      { name: 'consultations' },
+      { name: 'orgs' },
+      { name: 'rating_daily' },
+      { name: 'ratings' },
+      { name: 'services' },
+    ]);
   });
 
   test('three processes that migrate one new file at the same moment all start, each migration applied once', async (t) => {
@@ -68,6 +76,6 @@ describe('SQLite storage', () => {
     assert.deepEqual(outcomes, ['migrated', 'migrated', 'migrated']);
     const check = new SqliteDatabase(file, { readonly: true });
     t.after(() => check.close());
-    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day']);
+    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations']);
   });
 });
