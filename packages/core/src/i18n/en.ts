@@ -37,7 +37,7 @@ export const en: Catalog = {
   'error.network': 'Your feedback could not be sent: the connection failed. Check your connection and try again.',
   'error.timeout': 'Your feedback could not be sent: the server is taking too long to answer. Try again.',
   'error.server': 'Your feedback could not be sent because of a problem on our side. Try again in a moment.',
-  'error.rate-limited': 'Too many submissions in a short time. Try again in {seconds} seconds.',
+  'error.rate-limited': 'Too many submissions in a short time. Try again in {seconds} s.',
   'error.invalid': 'Your feedback could not be recorded: {details}',
   'error.misconfigured': 'Your feedback could not be recorded because this feedback module is misconfigured ({details}). The service in charge has to fix it.',
   'error.refused': 'Your feedback could not be recorded.',

@@ -40,7 +40,7 @@ export const fr = {
   'error.network': 'Votre avis n’a pas pu être envoyé : la connexion a échoué. Vérifiez votre connexion puis réessayez.',
   'error.timeout': 'Votre avis n’a pas pu être envoyé : le serveur met trop de temps à répondre. Réessayez.',
   'error.server': 'Votre avis n’a pas pu être envoyé à cause d’un incident de notre côté. Réessayez dans un instant.',
-  'error.rate-limited': 'Trop d’envois en peu de temps. Réessayez dans {seconds} secondes.',
+  'error.rate-limited': 'Trop d’envois en peu de temps. Réessayez dans {seconds} s.',
   'error.invalid': 'Votre avis n’a pas pu être enregistré : {details}',
   'error.misconfigured': 'Votre avis n’a pas pu être enregistré, car ce module d’avis est mal configuré ({details}). Le service concerné doit le corriger.',
   'error.refused': 'Votre avis n’a pas pu être enregistré.',

@@ -48,8 +48,8 @@ describe('translate', () => {
   });
 
   test('writes decimals with a comma in French and a point in English', () => {
-    assert.match(translate('fr', 'error.rate-limited', { seconds: 1.5 }), /dans 1,5 secondes/);
-    assert.match(translate('en', 'error.rate-limited', { seconds: 1.5 }), /in 1\.5 seconds/);
+    assert.match(translate('fr', 'error.rate-limited', { seconds: 1.5 }), /dans 1,5\u00a0s\./);
+    assert.match(translate('en', 'error.rate-limited', { seconds: 1.5 }), /in 1\.5 s\./);
   });
 
   test('inserts strings as given and leaves a missing placeholder visible', () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import {
@@ -370,6 +370,33 @@ describe('<civic-satisfaction-rating>', () => {
         'Votre avis n’a pas pu être enregistré, car ce module d’avis est mal configuré (service). Le service concerné doit le corriger.',
       );
       expect(errors).to.have.length(1);
+    });
+
+    it('when rate limited, says when to try again and holds the retry button until then', async () => {
+      let attempts = 0;
+      worker.use(
+        http.post(RATINGS_URL, () => {
+          attempts++;
+          return HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } });
+        }, { once: true }),
+        http.post(RATINGS_URL, async ({ request }) => {
+          attempts++;
+          const rating = (await request.json()) as Rating;
+          return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      await choose(el, 3);
+      await submitAndWait(el, 'civic-rating-error');
+      expect(part(el, 'error')!.textContent).to.contain('Réessayez dans 1\u00a0s.');
+      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
+      part(el, 'retry')!.click();
+      await el.updateComplete;
+      expect(attempts).to.equal(1);
+
+      await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(attempts).to.equal(2);
     });
 
     it('tells the webmaster when it has no backend to talk to', async () => {

@@ -70,6 +70,9 @@ export class SatisfactionRating extends CivicElement {
   @state() private error?: AdapterError;
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
+  /** Set while the server's Retry-After runs: the retry button waits as the message says. */
+  @state() private retryBlocked = false;
+  private retryTimer?: ReturnType<typeof setTimeout>;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part="floating-button"]') private floatingButton?: HTMLButtonElement;
@@ -154,7 +157,7 @@ export class SatisfactionRating extends CivicElement {
 
   /** Sends the rating as filled in, or sends again the one that failed. Resolves once it is settled. */
   async send(): Promise<void> {
-    if (this.phase === 'sending' || this.phase === 'sent') return;
+    if (this.phase === 'sending' || this.phase === 'sent' || this.retryBlocked) return;
     if (this.score === undefined) {
       this.fail(undefined, { kind: 'invalid', code: 'no-score', message: 'No level chosen.', fields: [{ path: 'score', message: 'required' }] });
       return;
@@ -191,13 +194,28 @@ export class SatisfactionRating extends CivicElement {
     if (isMisconfiguration(error)) {
       console.error('[civic-pulse] <civic-satisfaction-rating> was refused for its attributes:', error.fields);
     }
+    if (error.kind === 'rate-limited' && error.retryAfter) this.blockRetryFor(error.retryAfter);
     this.phase = 'failed';
     this.error = error;
     this.dispatchEvent(new RatingErrorEvent(rating, error));
   }
 
+  private blockRetryFor(seconds: number): void {
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = true;
+    this.retryTimer = setTimeout(() => (this.retryBlocked = false), seconds * 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = false;
+  }
+
   /** Clears the rating for the next person. */
   reset(): void {
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = false;
     this.score = undefined;
     this.reasons = new Set();
     this.comment = '';
@@ -334,7 +352,7 @@ export class SatisfactionRating extends CivicElement {
           type="submit"
           part=${retryable ? 'submit retry' : 'submit'}
           class="button-primary"
-          aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}
+          aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
         >
           ${this.phase === 'sending' ? this.t('rating.sending') : retryable ? this.t('error.retry') : this.t('rating.send')}
         </button>
