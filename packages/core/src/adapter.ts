@@ -1,4 +1,6 @@
+import type { Consultation, ConsultationResponse, ConsultationResults } from './contract/consultation.js';
 import type { FieldError } from './contract/error.js';
+import type { Idea, IdeaSubmission, IdeaSupportReceipt } from './contract/idea.js';
 import type { Rating, Receipt } from './contract/rating.js';
 
 /**
@@ -44,6 +46,26 @@ export interface CallOptions {
 export interface BackendAdapter {
   /** Sends one rating; the rating's `id` is its idempotency key, so a retry returns the same receipt. */
   submitRating(rating: Rating, options?: CallOptions): Promise<Result<Receipt>>;
+
+  /** A consultation with its status of the moment; `not-found` when there is none. */
+  getConsultation(id: string, options?: CallOptions): Promise<Result<Consultation>>;
+  /**
+   * Sends one participant's answers; the response's `id` is its idempotency key. A second response
+   * of the same participant is a `conflict` with code `already-answered`; a consultation that is
+   * not open, `not-open` or `closed`; answers that do not fit the questions, `invalid` with fields.
+   */
+  submitConsultationResponse(consultation: string, response: ConsultationResponse, options?: CallOptions): Promise<Result<Receipt>>;
+  /** The tallies, or `forbidden` with code `results-hidden` or `results-not-yet`. */
+  getConsultationResults(consultation: string, options?: CallOptions): Promise<Result<ConsultationResults>>;
+  /**
+   * The published ideas, most supported first. With `participant`, each idea says whether that
+   * participant supports it, and the participant's own ideas waiting for moderation come too.
+   */
+  listIdeas(consultation: string, query?: { participant?: string }, options?: CallOptions): Promise<Result<Idea[]>>;
+  /** Proposes an idea; its `id` is its idempotency key. `pending` until published, under pre-moderation. */
+  submitIdea(consultation: string, idea: IdeaSubmission, options?: CallOptions): Promise<Result<Idea>>;
+  /** Adds the participant's support to an idea, once: a second support is a `conflict`, `already-supported`. */
+  supportIdea(consultation: string, idea: string, participant: string, options?: CallOptions): Promise<Result<IdeaSupportReceipt>>;
 }
 
 export const isRetryable = (error: AdapterError): boolean =>

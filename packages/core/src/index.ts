@@ -3,6 +3,13 @@ export * from './adapter.js';
 export { createHttpAdapter, type HttpAdapterOptions } from './adapters/http.js';
 export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './adapters/memory.js';
 export { configure, getConfiguration, resetConfiguration, configFromScript, type CivicPulseConfig } from './config.js';
-export { submitWithPlugins, type CivicPlugin, type SubmissionContext, type SubmissionKind } from './plugins.js';
+export {
+  submitWithPlugins,
+  participantFromPlugins,
+  type CivicPlugin,
+  type ParticipantContext,
+  type SubmissionContext,
+  type SubmissionKind,
+} from './plugins.js';
 export { translate, loadLanguage, supportedLanguage, isMessageKey, LANGUAGES, type Language, type MessageKey, type Catalog, type Params } from './i18n/index.js';
 export { newId } from './id.js';

@@ -1,6 +1,6 @@
 import type { AdapterError, Result } from './adapter.js';
 
-export type SubmissionKind = 'rating';
+export type SubmissionKind = 'rating' | 'consultation-response' | 'idea' | 'idea-support';
 
 export interface SubmissionContext<Payload> {
   kind: SubmissionKind;
@@ -20,6 +20,33 @@ export interface CivicPlugin {
   beforeSubmit?<P>(context: SubmissionContext<P>): P | void | Promise<P | void>;
   afterSubmit?<P>(context: SubmissionContext<P>, result: unknown): void | Promise<void>;
   onError?<P>(context: SubmissionContext<P>, error: AdapterError): void | Promise<void>;
+  /**
+   * The place for a verified identity. By default a consultation's participant is a random id the
+   * element keeps in the browser: one answer per browser, not per person. A plugin that knows who
+   * is there (an invitation code typed or read from the URL, a session with an identity provider
+   * such as FranceConnect) returns the id to use instead; the server must then check it. The first
+   * plugin that returns a string wins, and then the element stores nothing on the device.
+   */
+  participant?(context: ParticipantContext): string | undefined | Promise<string | undefined>;
+}
+
+export interface ParticipantContext {
+  /** The consultation about to be answered, supported or given an idea. */
+  consultation: string;
+  element?: HTMLElement;
+}
+
+/** The verified identity a plugin gives for this consultation, if any; a plugin that throws gives none. */
+export async function participantFromPlugins(plugins: readonly CivicPlugin[], context: ParticipantContext): Promise<string | undefined> {
+  for (const plugin of plugins) {
+    try {
+      const participant = await plugin.participant?.(context);
+      if (typeof participant === 'string' && participant !== '') return participant;
+    } catch (thrown) {
+      console.warn(`[civic-pulse] plugin ${plugin.name} could not name the participant`, thrown);
+    }
+  }
+  return undefined;
 }
 
 /** Runs a submission through the plugins' hooks, in the order the plugins were given. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CHANNELS, SOURCES } from './vocabulary.js';
+import { CHANNELS, PARTICIPANT_MAX_LENGTH, SOURCES } from './vocabulary.js';
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const SourceSchema = z.enum(SOURCES);
@@ -15,3 +15,6 @@ export const UuidSchema = z.uuid();
 
 /** An ISO 8601 instant with its offset, as `Date.prototype.toISOString()` writes it. */
 export const InstantSchema = z.iso.datetime({ offset: true });
+
+/** Who answers a consultation: a random id kept by the element, or a verified identity (see plugins). */
+export const ParticipantSchema = z.string().check(z.minLength(1), z.maxLength(PARTICIPANT_MAX_LENGTH));

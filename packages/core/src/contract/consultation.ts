@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { InstantSchema, SlugSchema, UuidSchema } from './common.js';
+import { InstantSchema, ParticipantSchema, SlugSchema, UuidSchema } from './common.js';
 import { definitionProblems } from './consultation-coherence.js';
 import {
   CONSULTATION_STATUSES,
@@ -79,7 +79,7 @@ export type Consultation = z.infer<typeof ConsultationSchema>;
  */
 export const ConsultationResponseSchema = z.strictObject({
   id: UuidSchema,
-  participant: z.string().check(z.minLength(1), z.maxLength(128)),
+  participant: ParticipantSchema,
   answers: z.record(z.string(), z.unknown()),
 });
 export type ConsultationResponse = z.infer<typeof ConsultationResponseSchema>;

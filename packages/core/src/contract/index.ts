@@ -7,3 +7,4 @@ export * from './consultation.js';
 export * from './consultation-answers.js';
 export * from './consultation-coherence.js';
 export * from './consultation-status.js';
+export * from './idea.js';

@@ -52,3 +52,14 @@ export type IdeaModeration = (typeof IDEA_MODERATIONS)[number];
  * response with several text questions still fits a public request body.
  */
 export const TEXT_ANSWER_MAX_LENGTH = 2000;
+
+export const IDEA_STATUSES = ['pending', 'published', 'rejected'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+/** A citizen's idea: a title that reads as one line in a list, a body of a few paragraphs. */
+export const IDEA_TITLE_MAX_LENGTH = 140;
+export const IDEA_BODY_MAX_LENGTH = 2000;
+export const IDEA_REJECTION_REASON_MAX_LENGTH = 500;
+
+/** The longest participant id: a random UUID by default, or a verified identity a plugin supplies. */
+export const PARTICIPANT_MAX_LENGTH = 128;

@@ -1,3 +1,6 @@
+import { ideasFr } from './ideas.fr.js';
+import { pollFr } from './poll.fr.js';
+
 /**
  * The French catalog: the reference every other language follows key for key. French typography
  * puts a narrow no-break space (U+202F) before ? ! ; and a no-break one (U+00A0) before :, so
@@ -54,6 +57,9 @@ export const fr = {
   'field.scale': 'échelle',
   'field.source': 'source',
   'field.kioskId': 'identifiant de borne',
+  // Each element with many messages keeps them in a file of its own, so that two can grow at once.
+  ...pollFr,
+  ...ideasFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,3 @@
+import type { ideasFr } from './ideas.fr.js';
+
+export const ideasEn: Record<keyof typeof ideasFr, string> = {};
