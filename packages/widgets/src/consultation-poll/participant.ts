@@ -1,4 +1,4 @@
-import { newId } from '@civic-pulse/core';
+import { newId, participantFromPlugins, type CivicPlugin } from '@civic-pulse/core';
 
 /**
  * What this browser remembers of one consultation: the random participant id it answers, proposes
@@ -48,3 +48,22 @@ export function rememberParticipant(consultation: string, record: ParticipantRec
 
 /** A fresh random participant id, not yet stored anywhere. */
 export const newParticipant = (): string => newId();
+
+/**
+ * The participant to act as, at the moment the person acts: a verified identity from a plugin
+ * (then nothing is stored on the device), else the id this browser remembers for `consultation`,
+ * else a new one, remembered from now on.
+ */
+export async function participantForAction(
+  consultation: string,
+  plugins: readonly CivicPlugin[],
+  element?: HTMLElement,
+): Promise<{ participant: string; verified: boolean }> {
+  const verified = await participantFromPlugins(plugins, { consultation, element });
+  if (verified !== undefined) return { participant: verified, verified: true };
+  const remembered = rememberedParticipant(consultation);
+  if (remembered) return { participant: remembered.participant, verified: false };
+  const participant = newParticipant();
+  rememberParticipant(consultation, { participant, answered: false });
+  return { participant, verified: false };
+}
