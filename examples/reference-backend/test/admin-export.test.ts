@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { neutralizeFormula } from '../src/export/ratings-csv.js';
+import { neutralizeFormula } from '../src/export/csv.js';
 import { describeDatabase, testDatabases } from './databases.js';
 import { ADMIN, aRating, errorOf, fieldPaths, startAppWithTown, submitRating, TOWN } from './helpers.js';
 
