@@ -9,6 +9,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return stringify([[...header], ...rows.map((row) => [...row])], {
     bom: true,
     record_delimiter: 'windows',
+    // Records end with CRLF, so csv-stringify would leave a lone LF (a line break typed in a
+    // comment) unquoted, and a spreadsheet would cut the row there.
+    quoted_match: /[\r\n]/,
     cast: { string: neutralizeFormula },
   });
 }

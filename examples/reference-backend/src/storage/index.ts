@@ -1,5 +1,6 @@
 import type { DatabaseConfig } from '../config.js';
 import { createDatabase, type DatabaseOptions, type Db } from './database.js';
+import { createConsultationAnswerRepository, type ConsultationAnswerRepository } from './consultation-answers.js';
 import { createConsultationResponseRepository, type ConsultationResponseRepository } from './consultation-responses.js';
 import { createConsultationRepository, type ConsultationRepository } from './consultations.js';
 import { migrateToLatest } from './migrations.js';
@@ -15,6 +16,7 @@ export interface Storage {
   satisfaction: SatisfactionRepository;
   consultations: ConsultationRepository;
   consultationResponses: ConsultationResponseRepository;
+  consultationAnswers: ConsultationAnswerRepository;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     satisfaction: createSatisfactionRepository(db),
     consultations: createConsultationRepository(db),
     consultationResponses: createConsultationResponseRepository(db),
+    consultationAnswers: createConsultationAnswerRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildOpenApiDocument, mergePaths } from '../../openapi/document.js';
 import { paths as healthzPaths } from '../healthz.js';
+import { paths as adminConsultationExportPaths } from './admin/consultation-export.js';
 import { paths as adminConsultationPaths } from './admin/consultations.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
@@ -25,6 +26,7 @@ const documentedPaths = mergePaths(
   responsePaths,
   resultPaths,
   adminConsultationPaths,
+  adminConsultationExportPaths,
 );
 
 export default async function openApiRoutes(app: FastifyInstance): Promise<void> {

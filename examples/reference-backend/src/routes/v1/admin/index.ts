@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import adminAuth from '../../../plugins/admin-auth.js';
+import adminConsultationExportRoutes from './consultation-export.js';
 import adminConsultationRoutes from './consultations.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
@@ -15,4 +16,5 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   await app.register(adminOrgRoutes);
   await app.register(adminRatingExportRoutes);
   await app.register(adminConsultationRoutes);
+  await app.register(adminConsultationExportRoutes);
 }
