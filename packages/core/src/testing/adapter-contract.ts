@@ -1,0 +1,238 @@
+/// <reference types="node" />
+// The adapter contract suite: one set of tests that every BackendAdapter must pass, whatever is
+// behind it. It runs against the memory adapter, and against the http adapter talking to the
+// reference backend; a third party runs it against its own adapter to prove it keeps the contract.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test, type TestContext } from 'node:test';
+import type { BackendAdapter, Result } from '../adapter.js';
+import type { ConsultationDefinition } from '../contract/consultation.js';
+import type { IdeaDecision } from '../contract/idea.js';
+import type { Rating } from '../contract/rating.js';
+
+/** What the suite needs of an adapter and of the backend behind it, for one test. */
+export interface AdapterUnderTest {
+  adapter: BackendAdapter;
+  /** An organisation that offers the service `etat-civil`, for ratings. */
+  org: string;
+  /** Creates a consultation of `org` as an admin would; the definition always carries its id. */
+  createConsultation(definition: ConsultationDefinition & { id: string }): Promise<void>;
+  /** Publishes or rejects an idea as a moderator would. */
+  moderateIdea(consultation: string, idea: string, decision: IdeaDecision): Promise<void>;
+}
+
+/** Makes a fresh backend and adapter for one test; tear down through `t.after`. */
+export type AdapterFactory = (t: TestContext) => Promise<AdapterUnderTest>;
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+function aConsultation(org: string, overrides: Partial<ConsultationDefinition> = {}): ConsultationDefinition & { id: string } {
+  return {
+    id: `contract-${randomUUID().slice(0, 8)}`,
+    org,
+    title: 'Réaménagement de la place du marché',
+    description: 'Votre avis sur le projet.',
+    opensAt: daysFromNow(-1),
+    closesAt: daysFromNow(10),
+    resultsVisibility: 'after-vote',
+    questions: [
+      { id: 'layout', type: 'single', label: 'Quel aménagement ?', required: true, options: [{ id: 'trees', label: 'Des arbres' }, { id: 'benches', label: 'Des bancs' }] },
+      { id: 'uses', type: 'multiple', label: 'Quels usages ?', required: false, min: 1, max: 2, options: [{ id: 'market', label: 'Marché' }, { id: 'games', label: 'Jeux' }, { id: 'concerts', label: 'Concerts' }] },
+      { id: 'relevant', type: 'yesno', label: 'Le projet est-il pertinent ?', required: true },
+      { id: 'mark', type: 'scale', label: 'Note', required: false, min: 1, max: 5 },
+      { id: 'priorities', type: 'ranking', label: 'Classez', required: false, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] },
+      { id: 'comment', type: 'text', label: 'Commentaire', required: false, maxLength: 50 },
+    ],
+    ideas: { enabled: true, moderation: 'pre' },
+    ...overrides,
+  };
+}
+
+const aResponse = (answers: Record<string, unknown>, participant: string = randomUUID()) => ({ id: randomUUID(), participant, answers });
+const anIdea = (participant: string, title = 'Des fontaines à boire') => ({ id: randomUUID(), participant, title, body: 'Pour les jours de marché en été.' });
+
+function aRating(): Rating {
+  return { id: randomUUID(), service: 'etat-civil', channel: 'web', source: 'web', scale: 'smileys-3', score: 3, occurredAt: new Date().toISOString() };
+}
+
+function ok<T>(result: Result<T>): T {
+  if (!result.ok) assert.fail(`expected success, got ${result.error.kind} ${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+function failed<T>(result: Result<T>, kind: string, code?: string): void {
+  assert.equal(result.ok, false, 'expected a failure');
+  if (result.ok) return;
+  assert.equal(result.error.kind, kind, `${result.error.code}: ${result.error.message}`);
+  if (code !== undefined) assert.equal(result.error.code, code);
+}
+
+/** Registers the contract's tests for the adapter `makeAdapter` builds. */
+export function describeAdapterContract(name: string, makeAdapter: AdapterFactory): void {
+  describe(`adapter contract: ${name}`, () => {
+    describe('ratings', () => {
+      test('a rating gets a receipt with its id; the same rating again gets the same receipt', async (t) => {
+        const { adapter } = await makeAdapter(t);
+        const rating = aRating();
+        const receipt = ok(await adapter.submitRating(rating));
+        assert.equal(receipt.id, rating.id);
+        assert.deepEqual(ok(await adapter.submitRating(rating)), receipt);
+      });
+
+      test('the same id with another body is a conflict', async (t) => {
+        const { adapter } = await makeAdapter(t);
+        const rating = aRating();
+        ok(await adapter.submitRating(rating));
+        failed(await adapter.submitRating({ ...rating, score: 1 }), 'conflict');
+      });
+
+      test('a bad rating is invalid, with the field named', async (t) => {
+        const { adapter } = await makeAdapter(t);
+        const result = await adapter.submitRating({ ...aRating(), score: 9 });
+        failed(result, 'invalid');
+        assert.ok(!result.ok && result.error.fields?.some(({ path }) => path === 'score'));
+      });
+    });
+
+    describe('consultations', () => {
+      test('an unknown consultation is not found', async (t) => {
+        const { adapter } = await makeAdapter(t);
+        failed(await adapter.getConsultation('no-such-consultation'), 'not-found');
+      });
+
+      test('a consultation comes back with its questions and the status of the moment', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const definition = aConsultation(org);
+        await createConsultation(definition);
+        const consultation = ok(await adapter.getConsultation(definition.id));
+        assert.equal(consultation.status, 'open');
+        assert.deepEqual(consultation.questions, definition.questions);
+        await createConsultation({ ...definition, id: `${definition.id}-later`, opensAt: daysFromNow(1) });
+        assert.equal(ok(await adapter.getConsultation(`${definition.id}-later`)).status, 'scheduled');
+      });
+
+      test('a response gets a receipt, once per participant; a retry gets the same receipt', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const { id } = aConsultation(org);
+        await createConsultation(aConsultation(org, { id }));
+        const response = aResponse({ layout: 'trees', relevant: true, priorities: ['c', 'a', 'b'] });
+        const receipt = ok(await adapter.submitConsultationResponse(id, response));
+        assert.equal(receipt.id, response.id);
+        assert.deepEqual(ok(await adapter.submitConsultationResponse(id, response)), receipt);
+        failed(await adapter.submitConsultationResponse(id, aResponse({ layout: 'benches', relevant: false }, response.participant)), 'conflict', 'already-answered');
+      });
+
+      test('answers that do not fit the questions are invalid, each named at answers.<question>', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const definition = aConsultation(org);
+        await createConsultation(definition);
+        const result = await adapter.submitConsultationResponse(
+          definition.id,
+          aResponse({ layout: 'fountain', uses: ['market', 'games', 'concerts'], mark: 6, priorities: ['a', 'b'], comment: 'x'.repeat(51) }),
+        );
+        failed(result, 'invalid');
+        const paths = result.ok ? [] : (result.error.fields ?? []).map(({ path }) => path).sort();
+        assert.deepEqual(paths, ['answers.comment', 'answers.layout', 'answers.mark', 'answers.priorities', 'answers.relevant', 'answers.uses']);
+      });
+
+      test('a consultation not yet open or closed refuses answers with its code', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const later = aConsultation(org, { opensAt: daysFromNow(1), closesAt: daysFromNow(2) });
+        const past = aConsultation(org, { opensAt: daysFromNow(-3), closesAt: daysFromNow(-1) });
+        await createConsultation(later);
+        await createConsultation(past);
+        failed(await adapter.submitConsultationResponse(later.id, aResponse({ layout: 'trees', relevant: true })), 'conflict', 'not-open');
+        failed(await adapter.submitConsultationResponse(past.id, aResponse({ layout: 'trees', relevant: true })), 'conflict', 'closed');
+      });
+
+      test('results count every answer, Borda points for a ranking', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const definition = aConsultation(org);
+        await createConsultation(definition);
+        ok(await adapter.submitConsultationResponse(definition.id, aResponse({ layout: 'trees', relevant: true, mark: 4, priorities: ['c', 'a', 'b'] })));
+        ok(await adapter.submitConsultationResponse(definition.id, aResponse({ layout: 'trees', relevant: false, mark: 2, uses: ['market'] })));
+        const results = ok(await adapter.getConsultationResults(definition.id));
+        assert.equal(results.responses, 2);
+        assert.equal(results.questions.layout?.answered, 2);
+        assert.equal(results.questions.layout?.counts?.trees, 2);
+        assert.equal(results.questions.relevant?.counts?.yes, 1);
+        assert.equal(results.questions.relevant?.counts?.no, 1);
+        assert.equal(results.questions.mark?.mean, 3);
+        assert.deepEqual(results.questions.priorities?.counts, { a: 2, b: 1, c: 3 });
+        assert.equal(results.questions.uses?.counts?.market, 1);
+      });
+
+      test('results are withheld while visibility forbids them', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const hidden = aConsultation(org, { resultsVisibility: 'never' });
+        const afterClose = aConsultation(org, { resultsVisibility: 'after-close' });
+        await createConsultation(hidden);
+        await createConsultation(afterClose);
+        failed(await adapter.getConsultationResults(hidden.id), 'forbidden', 'results-hidden');
+        failed(await adapter.getConsultationResults(afterClose.id), 'forbidden', 'results-not-yet');
+      });
+    });
+
+    describe('ideas', () => {
+      test('under pre-moderation an idea waits, seen only by its author, until published', async (t) => {
+        const { adapter, org, createConsultation, moderateIdea } = await makeAdapter(t);
+        const definition = aConsultation(org);
+        await createConsultation(definition);
+        const author = randomUUID();
+        const submission = anIdea(author);
+        const idea = ok(await adapter.submitIdea(definition.id, submission));
+        assert.equal(idea.id, submission.id);
+        assert.equal(idea.status, 'pending');
+        assert.deepEqual(ok(await adapter.submitIdea(definition.id, submission)), idea, 'a retry gets the same idea');
+        assert.deepEqual(ok(await adapter.listIdeas(definition.id)), []);
+        assert.deepEqual(ok(await adapter.listIdeas(definition.id, { participant: author })).map(({ id, status }) => [id, status]), [[idea.id, 'pending']]);
+
+        await moderateIdea(definition.id, idea.id, { status: 'published' });
+        const listed = ok(await adapter.listIdeas(definition.id));
+        assert.deepEqual(listed.map(({ title, status, supports }) => [title, status, supports]), [[submission.title, 'published', 0]]);
+        assert.ok(!('participant' in listed[0]!), 'an idea never shows its participant');
+      });
+
+      test('under post-moderation an idea is published at once; a rejected one shows its reason to its author only', async (t) => {
+        const { adapter, org, createConsultation, moderateIdea } = await makeAdapter(t);
+        const definition = aConsultation(org, { ideas: { enabled: true, moderation: 'post' } });
+        await createConsultation(definition);
+        const author = randomUUID();
+        const idea = ok(await adapter.submitIdea(definition.id, anIdea(author)));
+        assert.equal(idea.status, 'published');
+        await moderateIdea(definition.id, idea.id, { status: 'rejected', reason: 'Hors sujet' });
+        assert.deepEqual(ok(await adapter.listIdeas(definition.id)), []);
+        const own = ok(await adapter.listIdeas(definition.id, { participant: author }));
+        assert.deepEqual(own.map(({ status, rejectionReason }) => [status, rejectionReason]), [['rejected', 'Hors sujet']]);
+      });
+
+      test('a participant supports a published idea once', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const definition = aConsultation(org, { ideas: { enabled: true, moderation: 'post' } });
+        await createConsultation(definition);
+        const idea = ok(await adapter.submitIdea(definition.id, anIdea(randomUUID())));
+        const supporter = randomUUID();
+        assert.deepEqual(ok(await adapter.supportIdea(definition.id, idea.id, supporter)), { idea: idea.id, supports: 1 });
+        failed(await adapter.supportIdea(definition.id, idea.id, supporter), 'conflict', 'already-supported');
+        assert.deepEqual(ok(await adapter.supportIdea(definition.id, idea.id, randomUUID())), { idea: idea.id, supports: 2 });
+        const [listed] = ok(await adapter.listIdeas(definition.id, { participant: supporter }));
+        assert.equal(listed?.supports, 2);
+        assert.equal(listed?.supported, true);
+        failed(await adapter.supportIdea(definition.id, randomUUID(), supporter), 'not-found', 'unknown-idea');
+      });
+
+      test('ideas are refused when the consultation has them off, and a blank title is invalid', async (t) => {
+        const { adapter, org, createConsultation } = await makeAdapter(t);
+        const off = aConsultation(org, { ideas: { enabled: false, moderation: 'pre' } });
+        const on = aConsultation(org);
+        await createConsultation(off);
+        await createConsultation(on);
+        failed(await adapter.submitIdea(off.id, anIdea(randomUUID())), 'conflict', 'ideas-disabled');
+        const blank = await adapter.submitIdea(on.id, anIdea(randomUUID(), '   '));
+        failed(blank, 'invalid');
+        assert.ok(!blank.ok && blank.error.fields?.some(({ path }) => path === 'title'));
+      });
+    });
+  });
+}
