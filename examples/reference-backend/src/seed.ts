@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import type { Org } from '@civic-pulse/core';
+import { problemLines, readDefinitionFile } from './consultation-file.js';
+import type { ConsultationRepository } from './storage/consultations.js';
 import type { OrgRepository } from './storage/orgs.js';
 
 /** The demo collectivité of `npm start` and the city site. */
@@ -30,4 +33,34 @@ export async function seedDemoOrg(orgs: OrgRepository, port: number): Promise<vo
   if (missing.length === 0) return;
   const { id: _id, ...update } = existing;
   await orgs.update(existing.id, { ...update, allowedOrigins: [...existing.allowedOrigins, ...missing] });
+}
+
+/**
+ * The demo consultation of the city site's "place du marché" page, read from the file an admin
+ * would give the command line (one source for both). Its dates there are an example: the seed
+ * opens it a week before `now` and closes it two months after `now`, so the demo is always open.
+ */
+export const DEMO_CONSULTATION_FILE = fileURLToPath(new URL('../seed/place-du-marche.json', import.meta.url));
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEMO_CONSULTATION_OPENED_DAYS_AGO = 7;
+export const DEMO_CONSULTATION_CLOSES_IN_DAYS = 60;
+
+/**
+ * Creates the demo consultation when it does not exist; one that exists is left as it is, since an
+ * admin may have closed it or answers may hang on it. Needs the demo org. `true` when created.
+ */
+export async function seedDemoConsultation(consultations: ConsultationRepository, now = new Date()): Promise<boolean> {
+  const file = await readDefinitionFile(DEMO_CONSULTATION_FILE);
+  if ('problems' in file) throw new Error(`${DEMO_CONSULTATION_FILE}:\n${problemLines(file.problems).join('\n')}`);
+  const { definition } = file;
+  if (definition.id === undefined) throw new Error(`${DEMO_CONSULTATION_FILE}: the demo consultation needs its id`);
+  if (await consultations.find(definition.id)) return false;
+  // create() refuses a taken id, so an instance starting at the same moment cannot make a second one.
+  return consultations.create({
+    ...definition,
+    id: definition.id,
+    opensAt: new Date(now.getTime() - DEMO_CONSULTATION_OPENED_DAYS_AGO * DAY_MS).toISOString(),
+    closesAt: new Date(now.getTime() + DEMO_CONSULTATION_CLOSES_IN_DAYS * DAY_MS).toISOString(),
+  });
 }

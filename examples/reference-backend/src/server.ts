@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
-import { seedDemoOrg } from './seed.js';
+import { seedDemoConsultation, seedDemoOrg } from './seed.js';
 
 const config = readConfig();
 const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
@@ -45,6 +45,7 @@ try {
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   await seedDemoOrg(app.storage.orgs, port);
+  await seedDemoConsultation(app.storage.consultations);
   if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
   // The URL comes last: a script (or a test) that waits for it has everything else by then.
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
