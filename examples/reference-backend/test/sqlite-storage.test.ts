@@ -49,6 +49,8 @@ describe('SQLite storage', () => {
     t.after(() => check.close());
     const tables = check.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name").all();
     assert.deepEqual(tables, [
+      { name: 'consultation_idea_supports' },
+      { name: 'consultation_ideas' },
       { name: 'consultation_responses' },
       { name: 'consultation_tallies' },
       { name: 'consultations' },
@@ -76,6 +78,6 @@ describe('SQLite storage', () => {
     assert.deepEqual(outcomes, ['migrated', 'migrated', 'migrated']);
     const check = new SqliteDatabase(file, { readonly: true });
     t.after(() => check.close());
-    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations']);
+    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas']);
   });
 });

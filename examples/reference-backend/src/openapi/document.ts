@@ -4,6 +4,7 @@ import {
   ConsultationResultsSchema,
   ConsultationSchema,
   ErrorBodySchema,
+  IdeaDecisionSchema, IdeaSchema, IdeaSubmissionSchema, IdeaSupportReceiptSchema, IdeaSupportSchema,
   OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema } from '@civic-pulse/core';
 import * as z from 'zod';
 
@@ -22,6 +23,7 @@ const COMPONENTS = {
   Consultation: ConsultationSchema,
   ConsultationResponse: ConsultationResponseSchema,
   ConsultationResults: ConsultationResultsSchema,
+  Idea: IdeaSchema, IdeaSubmission: IdeaSubmissionSchema, IdeaSupport: IdeaSupportSchema, IdeaSupportReceipt: IdeaSupportReceiptSchema, IdeaDecision: IdeaDecisionSchema,
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

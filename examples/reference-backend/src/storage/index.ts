@@ -1,6 +1,7 @@
 import type { DatabaseConfig } from '../config.js';
 import { createDatabase, type DatabaseOptions, type Db } from './database.js';
 import { createConsultationAnswerRepository, type ConsultationAnswerRepository } from './consultation-answers.js';
+import { createConsultationIdeaRepository, type ConsultationIdeaRepository } from './consultation-ideas.js';
 import { createConsultationResponseRepository, type ConsultationResponseRepository } from './consultation-responses.js';
 import { createConsultationRepository, type ConsultationRepository } from './consultations.js';
 import { migrateToLatest } from './migrations.js';
@@ -17,6 +18,7 @@ export interface Storage {
   consultations: ConsultationRepository;
   consultationResponses: ConsultationResponseRepository;
   consultationAnswers: ConsultationAnswerRepository;
+  consultationIdeas: ConsultationIdeaRepository;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     consultations: createConsultationRepository(db),
     consultationResponses: createConsultationResponseRepository(db),
     consultationAnswers: createConsultationAnswerRepository(db),
+    consultationIdeas: createConsultationIdeaRepository(db),
     close: () => db.destroy(),
   };
 }

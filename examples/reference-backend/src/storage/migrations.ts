@@ -102,6 +102,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Citizens' ideas. `supports` is kept on write, in the support's transaction; the primary key of
+  // consultation_idea_supports is what makes "one support per participant" hold under concurrency.
+  '0004-ideas': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('consultation_ideas')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('consultation_id', 'text', (column) => column.notNull().references('consultations.id'))
+        .addColumn('participant', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('body', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('rejection_reason', 'text')
+        .addColumn('supports', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('moderated_at', 'text')
+        .addColumn('body_hash', 'text', (column) => column.notNull())
+        .execute();
+      // The public list (published, by supports) and a participant's own ideas (the per-participant limit).
+      await db.schema.createIndex('consultation_ideas_by_status').on('consultation_ideas').columns(['consultation_id', 'status', 'supports']).execute();
+      await db.schema.createIndex('consultation_ideas_by_participant').on('consultation_ideas').columns(['consultation_id', 'participant']).execute();
+
+      await db.schema
+        .createTable('consultation_idea_supports')
+        .addColumn('idea_id', 'text', (column) => column.notNull().references('consultation_ideas.id'))
+        .addColumn('participant', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('consultation_idea_supports_one_per_participant', ['idea_id', 'participant'])
+        .execute();
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };

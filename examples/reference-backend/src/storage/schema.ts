@@ -87,6 +87,32 @@ export interface ConsultationTalliesTable {
   count: number;
 }
 
+/** A citizen's idea; `participant` never leaves the server. */
+export interface ConsultationIdeasTable {
+  /** The client-made UUID, which is also the idempotency key. */
+  id: string;
+  consultation_id: string;
+  participant: string;
+  title: string;
+  body: string;
+  /** `pending` | `published` | `rejected` */
+  status: string;
+  /** Set while the idea is rejected. */
+  rejection_reason: string | null;
+  /** How many participants support it, kept on write. */
+  supports: number;
+  created_at: string;
+  /** The last moderator's decision; `null` until one. */
+  moderated_at: string | null;
+  body_hash: string;
+}
+
+/** One row per participant supporting an idea: the primary key allows one support each. */
+export interface ConsultationIdeaSupportsTable {
+  idea_id: string;
+  participant: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   services: ServicesTable;
@@ -95,6 +121,8 @@ export interface Database {
   consultations: ConsultationsTable;
   consultation_responses: ConsultationResponsesTable;
   consultation_tallies: ConsultationTalliesTable;
+  consultation_ideas: ConsultationIdeasTable;
+  consultation_idea_supports: ConsultationIdeaSupportsTable;
 }
 
 export type RatingRow = Selectable<RatingsTable>;

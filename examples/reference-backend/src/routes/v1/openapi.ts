@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { buildOpenApiDocument, mergePaths } from '../../openapi/document.js';
 import { paths as healthzPaths } from '../healthz.js';
 import { paths as adminConsultationExportPaths } from './admin/consultation-export.js';
+import { paths as adminConsultationIdeaPaths } from './admin/consultation-ideas.js';
 import { paths as adminConsultationPaths } from './admin/consultations.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
 import { paths as consultationPaths } from './consultations/consultation.js';
+import { paths as ideaSupportPaths } from './consultations/idea-supports.js';
+import { paths as ideaPaths } from './consultations/ideas.js';
 import { paths as responsePaths } from './consultations/responses.js';
 import { paths as resultPaths } from './consultations/results.js';
 import { paths as ratingPaths } from './orgs/ratings.js';
@@ -27,6 +30,9 @@ const documentedPaths = mergePaths(
   resultPaths,
   adminConsultationPaths,
   adminConsultationExportPaths,
+  ideaPaths,
+  ideaSupportPaths,
+  adminConsultationIdeaPaths,
 );
 
 export default async function openApiRoutes(app: FastifyInstance): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import adminAuth from '../../../plugins/admin-auth.js';
 import adminConsultationExportRoutes from './consultation-export.js';
+import adminConsultationIdeaRoutes from './consultation-ideas.js';
 import adminConsultationRoutes from './consultations.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
@@ -17,4 +18,5 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   await app.register(adminRatingExportRoutes);
   await app.register(adminConsultationRoutes);
   await app.register(adminConsultationExportRoutes);
+  await app.register(adminConsultationIdeaRoutes);
 }

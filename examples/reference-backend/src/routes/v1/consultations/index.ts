@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import orgCors, { type OrgOfUrl } from '../../../plugins/org-cors.js';
 import consultationRoutes from './consultation.js';
+import ideaSupportRoutes from './idea-supports.js';
+import ideaRoutes from './ideas.js';
 import responseRoutes from './responses.js';
 import resultRoutes from './results.js';
 
@@ -18,4 +20,6 @@ export default async function publicConsultationRoutes(app: FastifyInstance): Pr
   await app.register(consultationRoutes);
   await app.register(responseRoutes);
   await app.register(resultRoutes);
+  await app.register(ideaRoutes);
+  await app.register(ideaSupportRoutes);
 }
