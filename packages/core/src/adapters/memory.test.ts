@@ -1,7 +1,256 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { aRating } from '../../../../test/support/rating.js';
-import { createMemoryAdapter } from './memory.js';
+import type { Result } from '../adapter.js';
+import { describeAdapterContract } from '../testing/adapter-contract.js';
+import { createMemoryAdapter, type MemoryConsultation } from './memory.js';
+
+describeAdapterContract('memory adapter', async () => {
+  const adapter = createMemoryAdapter({ services: ['etat-civil'] });
+  return {
+    adapter,
+    org: 'ville-test',
+    createConsultation: async (definition) => adapter.addConsultation(definition),
+    async moderateIdea(consultation, idea, decision) {
+      const result = adapter.moderateIdea(consultation, idea, decision);
+      if (!result.ok) throw new Error(result.error.message);
+    },
+  };
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const START = new Date('2026-04-01T08:00:00.000Z');
+
+/** A memory adapter whose clock the test moves, with one consultation open from START for ten days. */
+function withClock(overrides: Partial<MemoryConsultation> = {}) {
+  let now = START;
+  const consultation: MemoryConsultation = {
+    id: 'place-du-marche',
+    org: 'ville-test',
+    title: 'Réaménagement de la place du marché',
+    description: 'Votre avis sur le projet.',
+    opensAt: START.toISOString(),
+    closesAt: new Date(START.getTime() + 10 * DAY).toISOString(),
+    resultsVisibility: 'after-close',
+    questions: [
+      { id: 'layout', type: 'single', label: 'Quel aménagement ?', required: true, options: [{ id: 'trees', label: 'Des arbres' }, { id: 'benches', label: 'Des bancs' }] },
+      { id: 'mark', type: 'scale', label: 'Note', required: false, min: 1, max: 5 },
+      { id: 'comment', type: 'text', label: 'Commentaire', required: false, maxLength: 50 },
+    ],
+    ideas: { enabled: true, moderation: 'post' },
+    ...overrides,
+  };
+  const adapter = createMemoryAdapter({ consultations: [consultation], now: () => now });
+  return { adapter, id: consultation.id, moveTo: (days: number) => (now = new Date(START.getTime() + days * DAY)) };
+}
+
+function ok<T>(result: Result<T>): T {
+  if (!result.ok) assert.fail(`expected success, got ${result.error.kind} ${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+const errorOf = <T>(result: Result<T>) => (result.ok ? undefined : { kind: result.error.kind, code: result.error.code });
+const aResponse = (answers: Record<string, unknown>, participant: string = randomUUID()) => ({ id: randomUUID(), participant, answers });
+const anIdea = (title = 'Des fontaines à boire', participant: string = randomUUID()) => ({ id: randomUUID(), participant, title, body: '' });
+
+describe('memory adapter: consultations', () => {
+  test('the status follows the clock, from `now`', async () => {
+    const { adapter, id, moveTo } = withClock();
+    moveTo(-1);
+    assert.equal(ok(await adapter.getConsultation(id)).status, 'scheduled');
+    moveTo(0);
+    assert.equal(ok(await adapter.getConsultation(id)).status, 'open');
+    moveTo(10);
+    assert.equal(ok(await adapter.getConsultation(id)).status, 'closed');
+  });
+
+  test('an unknown consultation is `unknown-consultation`, for every method', async () => {
+    const adapter = createMemoryAdapter();
+    const expected = { kind: 'not-found', code: 'unknown-consultation' };
+    assert.deepEqual(errorOf(await adapter.getConsultation('nope')), expected);
+    assert.deepEqual(errorOf(await adapter.submitConsultationResponse('nope', aResponse({}))), expected);
+    assert.deepEqual(errorOf(await adapter.getConsultationResults('nope')), expected);
+    assert.deepEqual(errorOf(await adapter.listIdeas('nope')), expected);
+    assert.deepEqual(errorOf(await adapter.submitIdea('nope', anIdea())), expected);
+    assert.deepEqual(errorOf(await adapter.supportIdea('nope', randomUUID(), 'p')), expected);
+    assert.deepEqual(errorOf(adapter.moderateIdea('nope', randomUUID(), { status: 'published' })), expected);
+  });
+
+  test('a definition that does not hold together is refused when added, with its problems', () => {
+    const adapter = createMemoryAdapter();
+    assert.throws(
+      () =>
+        adapter.addConsultation({
+          id: 'bad',
+          org: 'ville-test',
+          title: 'T',
+          description: '',
+          opensAt: START.toISOString(),
+          closesAt: START.toISOString(),
+          resultsVisibility: 'never',
+          questions: [{ id: 'q', type: 'single', label: 'Q', required: true }],
+          ideas: { enabled: false, moderation: 'pre' },
+        }),
+      /does not hold together/,
+    );
+  });
+
+  test('the stored responses can be read, and a consultation with answers cannot be replaced', async () => {
+    const { adapter, id } = withClock();
+    const response = aResponse({ layout: 'trees', comment: 'Plus d’ombre' });
+    ok(await adapter.submitConsultationResponse(id, response));
+    assert.deepEqual(adapter.responses(id), [response]);
+    assert.deepEqual(adapter.responses('nope'), []);
+    const consultation = ok(await adapter.getConsultation(id));
+    const { status: _status, ...definition } = consultation;
+    assert.throws(() => adapter.addConsultation(definition), /has answers/);
+  });
+
+  test('the same response id with another body is `idempotency-conflict`, and nothing more is counted', async () => {
+    const { adapter, id, moveTo } = withClock();
+    const response = aResponse({ layout: 'trees' });
+    const receipt = ok(await adapter.submitConsultationResponse(id, response));
+    assert.deepEqual(errorOf(await adapter.submitConsultationResponse(id, { ...response, answers: { layout: 'benches' } })), {
+      kind: 'conflict',
+      code: 'idempotency-conflict',
+    });
+    // A retry of an accepted response still gets its receipt after the close, as on the server.
+    moveTo(11);
+    assert.deepEqual(ok(await adapter.submitConsultationResponse(id, { ...response, answers: { layout: 'trees' } })), receipt);
+    assert.equal(ok(await adapter.getConsultationResults(id)).responses, 1);
+  });
+
+  test('invalid answers are `invalid-body` with each question named; nothing is stored', async () => {
+    const { adapter, id } = withClock();
+    const result = await adapter.submitConsultationResponse(id, aResponse({ mark: 0, other: 1 }));
+    assert.deepEqual(errorOf(result), { kind: 'invalid', code: 'invalid-body' });
+    assert.deepEqual(
+      !result.ok && result.error.fields?.map(({ path }) => path).sort(),
+      ['answers.layout', 'answers.mark', 'answers.other'],
+    );
+    assert.deepEqual(adapter.responses(id), []);
+  });
+
+  test('a response that breaks the contract itself names the field', async () => {
+    const { adapter, id } = withClock();
+    const result = await adapter.submitConsultationResponse(id, { id: 'not-a-uuid', participant: 'p', answers: {} });
+    assert.deepEqual(errorOf(result), { kind: 'invalid', code: 'invalid-body' });
+    assert.deepEqual(!result.ok && result.error.fields?.map(({ path }) => path), ['id']);
+  });
+
+  test('after-close results come once closed: mean for a scale, text only counted', async () => {
+    const { adapter, id, moveTo } = withClock();
+    ok(await adapter.submitConsultationResponse(id, aResponse({ layout: 'trees', mark: 5, comment: 'Bien' })));
+    ok(await adapter.submitConsultationResponse(id, aResponse({ layout: 'benches', mark: 2 })));
+    assert.deepEqual(errorOf(await adapter.getConsultationResults(id)), { kind: 'forbidden', code: 'results-not-yet' });
+    moveTo(10);
+    assert.deepEqual(ok(await adapter.getConsultationResults(id)), {
+      consultation: id,
+      responses: 2,
+      questions: {
+        layout: { answered: 2, counts: { trees: 1, benches: 1 } },
+        mark: { answered: 2, counts: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 1 }, mean: 3.5 },
+        comment: { answered: 1 },
+      },
+    });
+  });
+
+  test('an aborted call does nothing', async () => {
+    const { adapter, id } = withClock();
+    const signal = AbortSignal.abort();
+    assert.deepEqual(errorOf(await adapter.submitConsultationResponse(id, aResponse({ layout: 'trees' }), { signal })), { kind: 'aborted', code: 'aborted' });
+    assert.deepEqual(errorOf(await adapter.submitIdea(id, anIdea(), { signal })), { kind: 'aborted', code: 'aborted' });
+    assert.deepEqual(adapter.responses(id), []);
+    assert.deepEqual(ok(await adapter.listIdeas(id)), []);
+  });
+});
+
+describe('memory adapter: ideas', () => {
+  test('published ideas come most supported first, then newest; the author sees their own unpublished ones first', async () => {
+    const { adapter, id } = withClock();
+    const author = randomUUID();
+    const first = ok(await adapter.submitIdea(id, anIdea('Des arbres')));
+    ok(await adapter.submitIdea(id, anIdea('Des bancs')));
+    ok(await adapter.submitIdea(id, anIdea('Une fontaine')));
+    const own = ok(await adapter.submitIdea(id, anIdea('Hors sujet', author)));
+    ok(adapter.moderateIdea(id, own.id, { status: 'rejected', reason: 'Hors sujet' }));
+    ok(await adapter.supportIdea(id, first.id, author));
+    const titles = (ideas: { title: string }[]) => ideas.map(({ title }) => title);
+    assert.deepEqual(titles(ok(await adapter.listIdeas(id))), ['Des arbres', 'Une fontaine', 'Des bancs']);
+    const forAuthor = ok(await adapter.listIdeas(id, { participant: author }));
+    assert.deepEqual(titles(forAuthor), ['Hors sujet', 'Des arbres', 'Une fontaine', 'Des bancs']);
+    assert.deepEqual(forAuthor.map(({ supported }) => supported), [false, true, false, false]);
+    assert.equal(forAuthor[0]?.rejectionReason, 'Hors sujet');
+  });
+
+  test('a pending idea cannot be supported; a published one can, once', async () => {
+    const { adapter, id } = withClock({ ideas: { enabled: true, moderation: 'pre' } });
+    const idea = ok(await adapter.submitIdea(id, anIdea()));
+    assert.deepEqual(errorOf(await adapter.supportIdea(id, idea.id, 'someone')), { kind: 'conflict', code: 'not-published' });
+    ok(adapter.moderateIdea(id, idea.id, { status: 'published' }));
+    assert.deepEqual(ok(await adapter.supportIdea(id, idea.id, 'someone')), { idea: idea.id, supports: 1 });
+    assert.deepEqual(errorOf(await adapter.supportIdea(id, idea.id, 'someone')), { kind: 'conflict', code: 'already-supported' });
+  });
+
+  test('a retry of an idea gets it as it is now; another body under its id is a conflict', async () => {
+    const { adapter, id, moveTo } = withClock({ ideas: { enabled: true, moderation: 'pre' } });
+    const submission = anIdea();
+    ok(await adapter.submitIdea(id, submission));
+    ok(adapter.moderateIdea(id, submission.id, { status: 'published' }));
+    moveTo(20);
+    assert.equal(ok(await adapter.submitIdea(id, { ...submission })).status, 'published');
+    assert.deepEqual(errorOf(await adapter.submitIdea(id, { ...submission, title: 'Autre' })), { kind: 'conflict', code: 'idempotency-conflict' });
+  });
+
+  test('ideas are taken and supported only while the consultation is open', async () => {
+    const { adapter, id, moveTo } = withClock();
+    const idea = ok(await adapter.submitIdea(id, anIdea()));
+    moveTo(-1);
+    assert.deepEqual(errorOf(await adapter.submitIdea(id, anIdea())), { kind: 'conflict', code: 'not-open' });
+    assert.deepEqual(errorOf(await adapter.supportIdea(id, idea.id, 'p')), { kind: 'conflict', code: 'not-open' });
+    moveTo(10);
+    assert.deepEqual(errorOf(await adapter.submitIdea(id, anIdea())), { kind: 'conflict', code: 'closed' });
+    assert.deepEqual(errorOf(await adapter.supportIdea(id, idea.id, 'p')), { kind: 'conflict', code: 'closed' });
+    assert.equal(ok(await adapter.listIdeas(id)).length, 1, 'the list stays readable');
+  });
+
+  test('a consultation without ideas refuses the list too', async () => {
+    const { adapter, id } = withClock({ ideas: { enabled: false, moderation: 'pre' } });
+    assert.deepEqual(errorOf(await adapter.listIdeas(id)), { kind: 'conflict', code: 'ideas-disabled' });
+  });
+
+  test('an idea that breaks the contract names its fields', async () => {
+    const { adapter, id } = withClock();
+    const result = await adapter.submitIdea(id, { ...anIdea('x'.repeat(141)), body: 'y'.repeat(2001) });
+    assert.deepEqual(errorOf(result), { kind: 'invalid', code: 'invalid-body' });
+    assert.deepEqual(!result.ok && result.error.fields?.map(({ path }) => path).sort(), ['body', 'title']);
+  });
+
+  test('a participant may post 20 ideas to one consultation, as on the server', async () => {
+    const { adapter, id } = withClock();
+    const author = randomUUID();
+    for (let index = 0; index < 20; index++) ok(await adapter.submitIdea(id, anIdea(`Idée ${index}`, author)));
+    assert.deepEqual(errorOf(await adapter.submitIdea(id, anIdea('Une de trop', author))), { kind: 'conflict', code: 'too-many-ideas' });
+  });
+
+  test('moderating an unknown idea is `unknown-idea`; a blank reason is invalid', async () => {
+    const { adapter, id } = withClock();
+    const idea = ok(await adapter.submitIdea(id, anIdea()));
+    assert.deepEqual(errorOf(adapter.moderateIdea(id, randomUUID(), { status: 'published' })), { kind: 'not-found', code: 'unknown-idea' });
+    assert.deepEqual(errorOf(adapter.moderateIdea(id, idea.id, { status: 'rejected', reason: ' ' })), { kind: 'invalid', code: 'invalid-body' });
+  });
+
+  test('what a caller gets is a copy: changing it changes nothing stored', async () => {
+    const { adapter, id } = withClock();
+    const idea = ok(await adapter.submitIdea(id, anIdea()));
+    idea.supports = 99;
+    const consultation = ok(await adapter.getConsultation(id));
+    consultation.questions.length = 0;
+    assert.equal(ok(await adapter.listIdeas(id))[0]?.supports, 0);
+    assert.equal(ok(await adapter.getConsultation(id)).questions.length, 3);
+  });
+});
 
 describe('memory adapter', () => {
   test('stores a valid rating and answers with its receipt', async () => {

@@ -1,48 +1,340 @@
-import type { BackendAdapter, CallOptions, Result } from '../adapter.js';
-import { fieldErrorsOf } from '../contract/error.js';
+import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import { ParticipantSchema } from '../contract/common.js';
+import { answerProblems } from '../contract/consultation-answers.js';
+import { consultationStatus } from '../contract/consultation-status.js';
+import { resultsOf, tallyIncrements } from '../contract/consultation-tallies.js';
+import {
+  ConsultationDefinitionSchema,
+  ConsultationResponseSchema,
+  type Consultation,
+  type ConsultationDefinition,
+  type ConsultationResponse,
+  type ConsultationResults,
+} from '../contract/consultation.js';
+import { fieldErrorsOf, type FieldError } from '../contract/error.js';
+import {
+  IdeaDecisionSchema,
+  IdeaSubmissionSchema,
+  type Idea,
+  type IdeaDecision,
+  type IdeaSubmission,
+  type IdeaSupportReceipt,
+} from '../contract/idea.js';
 import { RatingSchema, type Rating, type Receipt } from '../contract/rating.js';
+
+/** A consultation as an admin defines it, with its id (the memory adapter makes none). */
+export type MemoryConsultation = ConsultationDefinition & { id: string };
 
 export interface MemoryAdapterOptions {
   /** Services this organisation offers; a rating for another service is refused, as the server does. */
   services?: string[];
+  /** Consultations to start with, as an admin would create them; see `addConsultation`. */
+  consultations?: readonly MemoryConsultation[];
+  /** The clock, for the consultations' status and the times of receipts and ideas; `new Date()` by default. */
+  now?: () => Date;
 }
 
 export interface MemoryAdapter extends BackendAdapter {
   /** What has been stored, in order, for demos and tests to look at. */
   readonly ratings: readonly Rating[];
+  /**
+   * Creates a consultation, or replaces one that has no response yet (as the server's PUT does).
+   * Throws with every problem when the definition does not hold together, or when it would
+   * replace a consultation that has answers.
+   */
+  addConsultation(definition: MemoryConsultation): void;
+  /** The responses stored for a consultation, in the order they came. */
+  responses(consultation: string): readonly ConsultationResponse[];
+  /** Publishes or rejects an idea, as a moderator would; `not-found` for an unknown consultation or idea. */
+  moderateIdea(consultation: string, idea: string, decision: IdeaDecision): Result<Idea>;
 }
 
-/** An adapter that keeps everything in the page: for demos, stories and tests. Same rules as the server. */
+/**
+ * How many ideas one participant may post to one consultation: the reference backend's limit,
+ * so that a demo refuses what the server would.
+ */
+const IDEAS_PER_PARTICIPANT = 20;
+
+interface StoredConsultation {
+  definition: MemoryConsultation;
+  responses: ConsultationResponse[];
+  participants: Set<string>;
+  /** question id → tally key → count, as the server's tally table. */
+  tallies: Map<string, Map<string, number>>;
+}
+
+interface StoredIdea {
+  consultation: string;
+  participant: string;
+  /** Insertion order: among ideas of the same millisecond, the later one is the newer. */
+  sequence: number;
+  idea: Idea;
+  supporters: Set<string>;
+}
+
+/** What an idempotency key was first used for: the body's fingerprint and what it got. */
+interface StoredWrite<T> {
+  body: string;
+  receipt: T;
+}
+
+/**
+ * An adapter that keeps everything in the page: for demos, stories and tests. Same rules, same
+ * codes and same tallies as the reference backend, so that a demo refuses what the server would.
+ */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const now = options.now ?? (() => new Date());
   const ratings: Rating[] = [];
-  const receipts = new Map<string, { body: string; receipt: Receipt }>();
+  const ratingReceipts = new Map<string, StoredWrite<Receipt>>();
+  const consultations = new Map<string, StoredConsultation>();
+  const responseReceipts = new Map<string, StoredWrite<Receipt>>();
+  const ideas = new Map<string, StoredWrite<StoredIdea>>();
+  let sequence = 0;
+
+  function addConsultation(definition: MemoryConsultation): void {
+    const parsed = ConsultationDefinitionSchema.safeParse(definition);
+    if (!parsed.success) {
+      const problems = fieldErrorsOf(parsed.error.issues).map(({ path, message }) => `${path}: ${message}`);
+      throw new Error(`The consultation "${definition.id}" does not hold together: ${problems.join('; ')}`);
+    }
+    const current = consultations.get(definition.id);
+    if (current && current.responses.length > 0) {
+      throw new Error(`The consultation "${definition.id}" has answers already: it cannot be replaced.`);
+    }
+    consultations.set(definition.id, { definition: structuredClone(definition), responses: [], participants: new Set(), tallies: new Map() });
+  }
+
+  for (const definition of options.consultations ?? []) addConsultation(definition);
+
+  /** The consultation, or the contract's not-found. */
+  function find(id: string): Result<StoredConsultation> {
+    const found = consultations.get(id);
+    return found ? { ok: true, data: found } : fail('not-found', 'unknown-consultation', `There is no consultation "${id}".`);
+  }
+
+  /** Answers and ideas are taken only while the consultation is open. */
+  function checkOpen({ definition }: StoredConsultation): Result<undefined> {
+    const status = consultationStatus(definition, now());
+    if (status === 'scheduled') return fail('conflict', 'not-open', `This consultation opens at ${definition.opensAt}.`);
+    if (status === 'closed') return fail('conflict', 'closed', `This consultation closed at ${definition.closesAt}.`);
+    return { ok: true, data: undefined };
+  }
+
+  function checkIdeasOpen(consultation: StoredConsultation): Result<undefined> {
+    if (!consultation.definition.ideas.enabled) return fail('conflict', 'ideas-disabled', 'This consultation does not take ideas.');
+    return checkOpen(consultation);
+  }
 
   return {
     get ratings() {
       return ratings;
     },
+
+    addConsultation,
+
+    responses: (consultation) => consultations.get(consultation)?.responses ?? [],
+
     async submitRating(rating: Rating, call: CallOptions = {}): Promise<Result<Receipt>> {
-      if (call.signal?.aborted) return { ok: false, error: { kind: 'aborted', code: 'aborted', message: 'Aborted.' } };
+      if (call.signal?.aborted) return aborted();
       const parsed = RatingSchema.safeParse(rating);
-      if (!parsed.success) {
-        const fields = fieldErrorsOf(parsed.error.issues);
-        return { ok: false, error: { kind: 'invalid', code: 'invalid-body', message: 'The rating is not valid.', fields } };
-      }
+      if (!parsed.success) return invalid('The rating is not valid.', fieldErrorsOf(parsed.error.issues));
       if (options.services && !options.services.includes(rating.service)) {
         const fields = [{ path: 'service', message: `unknown service "${rating.service}"` }];
-        return { ok: false, error: { kind: 'invalid', code: 'unknown-service', message: 'Unknown service.', fields } };
+        return fail('invalid', 'unknown-service', 'Unknown service.', fields);
       }
-      const body = JSON.stringify(parsed.data);
-      const stored = receipts.get(rating.id);
-      if (stored) {
-        return stored.body === body
-          ? { ok: true, data: stored.receipt }
-          : { ok: false, error: { kind: 'conflict', code: 'idempotency-conflict', message: 'This id was already used for another rating.' } };
+      return writeOnce(ratingReceipts, rating.id, parsed.data, () => undefined, () => {
+        ratings.push(parsed.data);
+        return { id: rating.id, receivedAt: now().toISOString() };
+      });
+    },
+
+    async getConsultation(id: string, call: CallOptions = {}): Promise<Result<Consultation>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      const { definition } = found.data;
+      return { ok: true, data: { ...structuredClone(definition), status: consultationStatus(definition, now()) } };
+    },
+
+    async submitConsultationResponse(id: string, response: ConsultationResponse, call: CallOptions = {}): Promise<Result<Receipt>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      const consultation = found.data;
+      const parsed = ConsultationResponseSchema.safeParse(response);
+      if (!parsed.success) return invalid('The response is not valid.', fieldErrorsOf(parsed.error.issues));
+      const { definition } = consultation;
+      return writeOnce(
+        responseReceipts,
+        response.id,
+        { consultation: id, response: parsed.data },
+        // Only for a first write: a retry of an accepted response still gets its receipt after the close.
+        () => {
+          const open = checkOpen(consultation);
+          if (!open.ok) return open;
+          const problems = answerProblems(definition, parsed.data.answers);
+          if (problems.length > 0) return invalid('The answers do not fit the questions.', problems);
+          if (consultation.participants.has(parsed.data.participant)) {
+            return fail('conflict', 'already-answered', 'This participant has already answered this consultation.');
+          }
+          return undefined;
+        },
+        () => {
+          const stored = structuredClone(parsed.data);
+          consultation.responses.push(stored);
+          consultation.participants.add(stored.participant);
+          for (const { questionId, key, count } of tallyIncrements(definition.questions, stored.answers)) {
+            const counts = consultation.tallies.get(questionId) ?? new Map<string, number>();
+            counts.set(key, (counts.get(key) ?? 0) + count);
+            consultation.tallies.set(questionId, counts);
+          }
+          return { id: stored.id, receivedAt: now().toISOString() };
+        },
+      );
+    },
+
+    async getConsultationResults(id: string, call: CallOptions = {}): Promise<Result<ConsultationResults>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      const { definition, responses, tallies } = found.data;
+      if (definition.resultsVisibility === 'never') {
+        return fail('forbidden', 'results-hidden', 'The results of this consultation are not published.');
       }
-      const receipt = { id: rating.id, receivedAt: new Date().toISOString() };
-      receipts.set(rating.id, { body, receipt });
-      ratings.push(parsed.data);
-      return { ok: true, data: receipt };
+      if (definition.resultsVisibility === 'after-close' && consultationStatus(definition, now()) !== 'closed') {
+        return fail('forbidden', 'results-not-yet', `The results will be published when the consultation closes, at ${definition.closesAt}.`);
+      }
+      const rows = [...tallies].flatMap(([question_id, counts]) => [...counts].map(([key, count]) => ({ question_id, key, count })));
+      return { ok: true, data: resultsOf(definition, responses.length, rows) };
+    },
+
+    async listIdeas(id: string, query: { participant?: string } = {}, call: CallOptions = {}): Promise<Result<Idea[]>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      if (!found.data.definition.ideas.enabled) return fail('conflict', 'ideas-disabled', 'This consultation does not take ideas.');
+      const { participant } = query;
+      if (participant !== undefined && !ParticipantSchema.safeParse(participant).success) {
+        return fail('invalid', 'invalid-query', 'The request query does not match the contract.', [
+          { path: 'participant', message: 'must be 1 to 128 characters' },
+        ]);
+      }
+      const newestFirst = (a: StoredIdea, b: StoredIdea) => compareDesc(a.idea.createdAt, b.idea.createdAt) || b.sequence - a.sequence;
+      const own = [...ideas.values()].map(({ receipt }) => receipt).filter((stored) => stored.consultation === id);
+      const published = own.filter((stored) => stored.idea.status === 'published').sort((a, b) => b.idea.supports - a.idea.supports || newestFirst(a, b));
+      // The author's own ideas waiting for (or refused by) moderation come first: they just wrote them.
+      const unpublished =
+        participant === undefined
+          ? []
+          : own.filter((stored) => stored.idea.status !== 'published' && stored.participant === participant).sort(newestFirst);
+      const listed = [...unpublished, ...published].map((stored) =>
+        participant === undefined ? structuredClone(stored.idea) : { ...structuredClone(stored.idea), supported: stored.supporters.has(participant) },
+      );
+      return { ok: true, data: listed };
+    },
+
+    async submitIdea(id: string, submission: IdeaSubmission, call: CallOptions = {}): Promise<Result<Idea>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      const consultation = found.data;
+      const parsed = IdeaSubmissionSchema.safeParse(submission);
+      if (!parsed.success) return invalid('The idea is not valid.', fieldErrorsOf(parsed.error.issues));
+      const { participant, title, body } = parsed.data;
+      const written = writeOnce(
+        ideas,
+        submission.id,
+        { consultation: id, idea: parsed.data },
+        () => {
+          const open = checkIdeasOpen(consultation);
+          if (!open.ok) return open;
+          const posted = [...ideas.values()].filter(({ receipt }) => receipt.consultation === id && receipt.participant === participant).length;
+          if (posted >= IDEAS_PER_PARTICIPANT) {
+            return fail('conflict', 'too-many-ideas', `A participant may propose at most ${IDEAS_PER_PARTICIPANT} ideas to one consultation.`);
+          }
+          return undefined;
+        },
+        (): StoredIdea => {
+          const status = consultation.definition.ideas.moderation === 'post' ? 'published' : 'pending';
+          const idea: Idea = { id: submission.id, title, body, status, supports: 0, createdAt: now().toISOString() };
+          return { consultation: id, participant, sequence: sequence++, idea, supporters: new Set() };
+        },
+      );
+      // A retry gets the idea as it is now, published or rejected since.
+      return written.ok ? { ok: true, data: structuredClone(written.data.idea) } : written;
+    },
+
+    async supportIdea(id: string, ideaId: string, participant: string, call: CallOptions = {}): Promise<Result<IdeaSupportReceipt>> {
+      if (call.signal?.aborted) return aborted();
+      const found = find(id);
+      if (!found.ok) return found;
+      if (!ParticipantSchema.safeParse(participant).success) {
+        return invalid('The support is not valid.', [{ path: 'participant', message: 'must be 1 to 128 characters' }]);
+      }
+      const open = checkIdeasOpen(found.data);
+      if (!open.ok) return open;
+      const stored = ideas.get(ideaId)?.receipt;
+      if (!stored || stored.consultation !== id) return fail('not-found', 'unknown-idea', `This consultation has no idea "${ideaId}".`);
+      if (stored.idea.status !== 'published') return fail('conflict', 'not-published', 'This idea is not published: it cannot be supported.');
+      if (stored.supporters.has(participant)) return fail('conflict', 'already-supported', 'This participant already supports this idea.');
+      stored.supporters.add(participant);
+      stored.idea.supports += 1;
+      return { ok: true, data: { idea: ideaId, supports: stored.idea.supports } };
+    },
+
+    moderateIdea(id: string, ideaId: string, decision: IdeaDecision): Result<Idea> {
+      const found = find(id);
+      if (!found.ok) return found;
+      const parsed = IdeaDecisionSchema.safeParse(decision);
+      if (!parsed.success) return invalid('The decision is not valid.', fieldErrorsOf(parsed.error.issues));
+      const stored = ideas.get(ideaId)?.receipt;
+      if (!stored || stored.consultation !== id) return fail('not-found', 'unknown-idea', `This consultation has no idea "${ideaId}".`);
+      const { rejectionReason: _previous, ...idea } = stored.idea;
+      stored.idea = parsed.data.status === 'rejected' ? { ...idea, status: 'rejected', rejectionReason: parsed.data.reason } : { ...idea, status: 'published' };
+      return { ok: true, data: structuredClone(stored.idea) };
     },
   };
 }
+
+/**
+ * The contract's idempotent write: the first write under a key is checked and stored; the same
+ * body again gets the first receipt back, without the checks (a retry of an accepted write must
+ * not fail them later); another body under the same key is a conflict.
+ */
+function writeOnce<T>(
+  store: Map<string, StoredWrite<T>>,
+  key: string,
+  body: unknown,
+  check: () => Result<never> | Result<undefined> | undefined,
+  insert: () => T,
+): Result<T> {
+  const print = canonicalJson(body);
+  const earlier = store.get(key);
+  if (earlier) return earlier.body === print ? { ok: true, data: earlier.receipt } : idempotencyConflict();
+  const refused = check();
+  if (refused && !refused.ok) return refused;
+  const receipt = insert();
+  store.set(key, { body: print, receipt });
+  return { ok: true, data: receipt };
+}
+
+/** JSON that does not depend on the order of object keys, to compare two bodies. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const entries = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
+}
+
+const compareDesc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+function fail(kind: AdapterErrorKind, code: string, message: string, fields?: FieldError[]): { ok: false; error: AdapterError } {
+  return { ok: false, error: { kind, code, message, ...(fields ? { fields } : {}) } };
+}
+
+const aborted = () => fail('aborted', 'aborted', 'Aborted.');
+const invalid = (message: string, fields: FieldError[]) => fail('invalid', 'invalid-body', message, fields);
+const idempotencyConflict = () => fail('conflict', 'idempotency-conflict', 'This id was already used for another body.');

@@ -8,3 +8,4 @@ export * from './consultation-answers.js';
 export * from './consultation-coherence.js';
 export * from './consultation-status.js';
 export * from './idea.js';
+export * from './consultation-tallies.js';
