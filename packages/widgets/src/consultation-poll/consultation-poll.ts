@@ -1,0 +1,460 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import {
+  answerProblems,
+  consultationStatus,
+  getConfiguration,
+  isRetryable,
+  isShown,
+  newId,
+  submitWithPlugins,
+  type AdapterError,
+  type Consultation,
+  type ConsultationResponse,
+  type MessageKey,
+  type Question,
+} from '@civic-pulse/core';
+import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
+import { choiceRule, labelId, renderQuestion, type Fields } from './questions.js';
+import { moved } from './ranking.js';
+import { renderResults } from './results.js';
+import { styles } from './consultation-poll.styles.js';
+
+/**
+ * `answering` until sent; `sent` once stored; `answered` when this browser had already taken part;
+ * `refused` when the server says the consultation is not open to answers (closed, not yet open).
+ */
+type Phase = 'answering' | 'sending' | 'failed' | 'sent' | 'answered' | 'refused';
+export type PollLayout = 'steps' | 'form';
+
+const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No consultation id, or no backend adapter, endpoint or org.' };
+
+// Codes the server answers a response with when answering is over or not begun: no form then.
+const REFUSALS = new Set(['closed', 'not-open']);
+
+/**
+ * @summary A public consultation: its title, description and dates, its questions one at a time or
+ * all at once, and its results when they are published. One answer per browser.
+ *
+ * @event civic-consultation-submit - Before anything is stored or sent; cancelable. `event.consultation`, `event.answers`.
+ * @event civic-consultation-submitted - The backend stored the response. `event.response`, `event.receipt`.
+ * @event civic-consultation-error - Loading or sending failed. `event.response` (when sending), `event.error`.
+ *
+ * @csspart base - The wrapper of the whole consultation.
+ * @csspart title - The consultation's title.
+ * @csspart description - Its description.
+ * @csspart dates - When it opens or closes, or closed.
+ * @csspart progress - Which question of how many (steps), or how many are answered (form).
+ * @csspart error-summary - Before sending, the list of answers missing or to correct, each a link to its question.
+ * @csspart question - One question: a fieldset for choices, a group for text.
+ * @csspart legend - A question's label; says "(obligatoire)" in words when an answer is required.
+ * @csspart choices - The options of a choice question.
+ * @csspart choice - One option, its control and label.
+ * @csspart field-error - The error of one question.
+ * @csspart text - The text area of a text question.
+ * @csspart ranking - The ordered list of a ranking question.
+ * @csspart ranking-item - One item of a ranking.
+ * @csspart move - A button that moves a ranking item; also `move-up` or `move-down`.
+ * @csspart previous - In steps, the button back to the previous question.
+ * @csspart next - In steps, the button to the next question.
+ * @csspart submit - The send button.
+ * @csspart retry - The button that sends the same response again, or loads the consultation again.
+ * @csspart error - The error message.
+ * @csspart status - The live region that announces ranking moves, sending and the outcome.
+ * @csspart thanks - The thank-you shown once sent.
+ * @csspart already-answered - Said when this browser has already taken part.
+ * @csspart results - The results, or when and whether they will be published.
+ * @csspart result - The tally of one question.
+ * @csspart bars - The bars of one tally.
+ * @csspart table - The same tally as a table, for screen readers.
+ *
+ * @cssproperty --civic-color-primary - Buttons, bars, progress.
+ * @cssproperty --civic-poll-bar-color - The bars of the results; the primary colour by default.
+ */
+export class ConsultationPoll extends CivicElement {
+  static override styles = styles;
+
+  private readonly load = new Task(this, {
+    task: async ([id, adapter], { signal }) => {
+      if (!id || !adapter) {
+        console.error('[civic-pulse] <civic-consultation-poll> needs a consultation id and a backend (endpoint and org, or an adapter).');
+        throw NOT_CONFIGURED;
+      }
+      const result = await adapter.getConsultation(id, { signal });
+      if (!result.ok) {
+        if (result.error.kind === 'not-found') console.error(`[civic-pulse] <civic-consultation-poll>: no consultation "${id}" on this backend.`);
+        this.dispatchEvent(new ConsultationErrorEvent(id, undefined, result.error));
+        throw result.error;
+      }
+      // Reading what this browser remembers stores nothing; an earlier answer opens on the results.
+      if (rememberedParticipant(id)?.answered) this.phase = 'answered';
+      return result.data;
+    },
+    args: () => [this.consultation, this.resolveAdapter()] as const,
+  });
+
+  private readonly results = new Task(this, {
+    task: async ([id, wanted], { signal }) => {
+      const adapter = this.resolveAdapter();
+      if (!id || !wanted || !adapter) return undefined;
+      const result = await adapter.getConsultationResults(id, { signal });
+      if (!result.ok) throw result.error;
+      return result.data;
+    },
+    args: () => [this.load.value?.id, this.resultsShown()] as const,
+  });
+
+  @state() private answers: Record<string, unknown> = {};
+  @state() private orders: Record<string, string[]> = {};
+  @state() private problems = new Map<string, string>();
+  @state() private step = 0;
+  @state() private phase: Phase = 'answering';
+  @state() private error?: AdapterError;
+  @state() private status = '';
+  /** The response being sent, kept as it is so that a retry carries the same id and answers. */
+  private pending?: ConsultationResponse;
+  /** A plugin vouched for the participant: then nothing is remembered on the device. */
+  private verified = false;
+
+  /** The consultation's id. */
+  @property() consultation = '';
+
+  /**
+   * `steps` (the default): one question at a time with its progress, as a phone shows best and as
+   * GOV.UK's "one thing per page" advises; `form`: every question at once, for a short consultation.
+   */
+  @property() layout: PollLayout = 'steps';
+
+  private get locked(): boolean {
+    return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
+  }
+
+  /** The questions asked given the answers so far, and those answers without any to a question not asked. */
+  private asked(questions: readonly Question[]): { shown: Question[]; answers: Record<string, unknown> } {
+    const shown: Question[] = [];
+    const answers: Record<string, unknown> = {};
+    for (const question of questions) {
+      if (!isShown(question, answers)) continue;
+      shown.push(question);
+      if (Object.hasOwn(this.answers, question.id)) answers[question.id] = this.answers[question.id];
+    }
+    return { shown, answers };
+  }
+
+  private resultsShown(): boolean {
+    const consultation = this.load.value;
+    if (!consultation || consultation.resultsVisibility === 'never') return false;
+    const closed = consultationStatus(consultation) === 'closed';
+    if (consultation.resultsVisibility === 'after-close') return closed;
+    return closed || this.phase === 'sent' || this.phase === 'answered';
+  }
+
+  private get fields(): Fields {
+    return {
+      t: (key, params) => this.t(key, params),
+      answers: this.answers,
+      problems: this.problems,
+      orders: this.orders,
+      locked: this.locked,
+      set: (question, value) => this.setAnswer(question, value),
+      move: (question, option, by) => void this.move(question, option, by),
+    };
+  }
+
+  private setAnswer(question: Question, value: unknown): void {
+    const answers = { ...this.answers };
+    if (value === undefined) delete answers[question.id];
+    else answers[question.id] = value;
+    this.answers = answers;
+    // Once errors are shown, each answer mended takes its error away at once.
+    if (this.problems.has(question.id)) this.problems = this.check([question]);
+    if (this.phase === 'failed') this.error = undefined;
+  }
+
+  private async move(question: Question, option: string, by: -1 | 1): Promise<void> {
+    const order = moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
+    if (!order) return;
+    this.orders = { ...this.orders, [question.id]: order };
+    this.setAnswer(question, order);
+    const label = question.options?.find(({ id }) => id === option)?.label ?? option;
+    this.status = this.t('poll.ranking.moved', { option: label, position: order.indexOf(option) + 1, total: order.length });
+    await this.updateComplete;
+    // The list is drawn anew in its new order: focus follows the item, not the place it left.
+    const direction = by < 0 ? 'up' : 'down';
+    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group [data-option="${option}"] [data-direction="${direction}"]`)?.focus();
+  }
+
+  /** What is wrong with the answers to `questions`, as one message per question id. */
+  private check(questions: readonly Question[]): Map<string, string> {
+    const consultation = this.load.value!;
+    const { answers } = this.asked(consultation.questions);
+    const ids = new Set(questions.map(({ id }) => id));
+    const problems = new Map<string, string>();
+    for (const { path } of answerProblems(consultation, answers)) {
+      const question = consultation.questions.find(({ id }) => `answers.${id}` === path);
+      if (!question || !ids.has(question.id)) continue;
+      problems.set(question.id, this.problemMessage(question, answers[question.id]));
+    }
+    return problems;
+  }
+
+  private problemMessage(question: Question, answer: unknown): string {
+    if (question.type === 'ranking') return this.t('poll.error.ranking');
+    if (question.type === 'multiple' && answer !== undefined) return choiceRule(this.fields, question);
+    return answer === undefined ? this.t('poll.error.required') : this.t('poll.error.answer');
+  }
+
+  /** Checks `questions` at once; when something is wrong, shows it and moves focus to the list of problems. */
+  private validate(questions: readonly Question[]): boolean {
+    this.problems = this.check(questions);
+    if (this.problems.size === 0) return true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus());
+    return false;
+  }
+
+  private async goTo(step: number): Promise<void> {
+    this.step = step;
+    this.problems = new Map();
+    await this.updateComplete;
+    // Keyboard and screen-reader users land on the new question, not on the page's top.
+    this.renderRoot.querySelector<HTMLElement>('[part="legend"]')?.focus();
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const { shown } = this.asked(this.load.value!.questions);
+    if (this.layout === 'form' || this.pending) return this.send();
+    const step = Math.min(this.step, shown.length - 1);
+    if (!this.validate([shown[step]!])) return;
+    if (step < shown.length - 1) return this.goTo(step + 1);
+    return this.send();
+  }
+
+  private async onProblemClick(event: Event, question: Question): Promise<void> {
+    event.preventDefault();
+    const { shown } = this.asked(this.load.value!.questions);
+    if (this.layout === 'steps') this.step = shown.indexOf(question);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group :is(input, textarea, button)`)?.focus();
+  }
+
+  /** Sends the answers as given, or sends again the response that failed. Resolves once it is settled. */
+  async send(): Promise<void> {
+    const consultation = this.load.value;
+    const adapter = this.resolveAdapter();
+    if (!consultation || !adapter || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
+    let response = this.pending;
+    if (!response) {
+      const { shown, answers } = this.asked(consultation.questions);
+      if (!this.validate(shown)) return;
+      if (!this.dispatchEvent(new ConsultationSubmitEvent(consultation.id, answers))) return;
+      this.phase = 'sending';
+      // The person acts now: only now may a participant id be kept on the device.
+      const { participant, verified } = await participantForAction(consultation.id, getConfiguration().plugins ?? [], this);
+      this.verified = verified;
+      response = { id: newId(), participant, answers };
+    }
+    this.pending = response;
+    this.phase = 'sending';
+    this.error = undefined;
+    this.status = this.t('poll.sending');
+    const plugins = getConfiguration().plugins ?? [];
+    const context = { kind: 'consultation-response' as const, payload: response, element: this };
+    const result = await submitWithPlugins(plugins, context, (payload) => adapter.submitConsultationResponse(consultation.id, payload));
+    const alreadyAnswered = !result.ok && result.error.code === 'already-answered';
+    if (result.ok || alreadyAnswered) {
+      if (!this.verified) rememberParticipant(consultation.id, { participant: response.participant, answered: true });
+      this.pending = undefined;
+    }
+    if (!result.ok) {
+      this.fail(consultation.id, response, result.error);
+      if (!alreadyAnswered) return;
+    } else {
+      this.phase = 'sent';
+      this.status = this.t('poll.thanks');
+      this.dispatchEvent(new ConsultationSubmittedEvent(consultation.id, response, result.data));
+    }
+    await this.updateComplete;
+    // The form is gone: focus goes to what replaced it rather than to the page's top.
+    this.renderRoot.querySelector<HTMLElement>('[part="thanks"], [part="already-answered"]')?.focus();
+  }
+
+  private fail(consultation: string, response: ConsultationResponse, error: AdapterError): void {
+    // Only an error that a retry can mend keeps the response as sent; otherwise it is made anew.
+    if (!isRetryable(error)) this.pending = undefined;
+    this.error = error;
+    this.phase = error.code === 'already-answered' ? 'answered' : REFUSALS.has(error.code) ? 'refused' : 'failed';
+    this.status = error.code === 'already-answered' ? this.t('poll.already-answered') : this.errorMessage(error);
+    this.dispatchEvent(new ConsultationErrorEvent(consultation, response, error));
+  }
+
+  private reload(): void {
+    this.phase = 'answering';
+    this.error = undefined;
+    this.pending = undefined;
+    void this.load.run();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('consultation')) {
+      this.answers = {};
+      this.orders = {};
+      this.problems = new Map();
+      this.step = 0;
+      this.phase = 'answering';
+      this.error = undefined;
+      this.pending = undefined;
+      this.status = '';
+    }
+  }
+
+  private errorMessage(error: AdapterError): string {
+    const key = `poll.error.${error.code}`;
+    if (['not-configured', 'closed', 'not-open', 'definition-changed'].includes(error.code)) return this.t(key as MessageKey);
+    switch (error.kind) {
+      case 'not-found':
+        return this.t('poll.error.not-found');
+      case 'network':
+      case 'timeout':
+      case 'server':
+        return this.t(`poll.error.${error.kind}`);
+      case 'rate-limited':
+        return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
+      case 'invalid': {
+        const questions = this.load.value?.questions ?? [];
+        const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
+        if (names.length > 0) return this.t('poll.error.invalid', { details: new Intl.ListFormat(this.language).format(names) });
+      }
+    }
+    return this.t('poll.error.refused');
+  }
+
+  private formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  }
+
+  private renderSummary(shown: readonly Question[]): TemplateResult | typeof nothing {
+    if (this.problems.size === 0) return nothing;
+    return html`
+      <div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
+        <h3 id="summary-title">${this.t('poll.summary.title')}</h3>
+        <ul>
+          ${shown
+            .filter(({ id }) => this.problems.has(id))
+            .map(
+              (question) => html`
+                <li>
+                  <a href="#${labelId(question)}" @click=${(event: Event) => this.onProblemClick(event, question)}>
+                    ${question.label}${this.t('poll.summary.separator')}${this.problems.get(question.id)}
+                  </a>
+                </li>
+              `,
+            )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderForm(consultation: Consultation): TemplateResult {
+    const { shown, answers } = this.asked(consultation.questions);
+    const steps = this.layout !== 'form';
+    const step = Math.min(this.step, shown.length - 1);
+    const last = !steps || step === shown.length - 1;
+    const retryable = this.phase === 'failed' && this.pending !== undefined;
+    const [progress, progressText] = steps
+      ? [step + 1, this.t('poll.progress.steps', { current: step + 1, total: shown.length })]
+      : [Object.keys(answers).length, this.t('poll.progress.form', { answered: Object.keys(answers).length, total: shown.length })];
+    return html`
+      <form @submit=${this.onSubmit} novalidate>
+        ${this.renderSummary(shown)}
+        <div part="progress" class="progress">
+          <p>${progressText}</p>
+          <progress max=${shown.length} value=${progress} aria-hidden="true"></progress>
+        </div>
+        ${(steps ? [shown[step]!] : shown).map((question) => renderQuestion(this.fields, question))}
+        ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
+        ${this.error?.code === 'definition-changed'
+          ? html`<button type="button" part="retry" class="button-secondary" @click=${this.reload}>${this.t('poll.reload')}</button>`
+          : html`
+              <div class="actions">
+                ${steps && step > 0 && !this.locked
+                  ? html`<button type="button" part="previous" class="button-secondary" @click=${() => this.goTo(step - 1)}>${this.t('poll.previous')}</button>`
+                  : nothing}
+                <button
+                  type="submit"
+                  part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
+                  class="button-primary"
+                  aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}
+                >
+                  ${!last ? this.t('poll.next') : this.phase === 'sending' ? this.t('poll.sending') : retryable ? this.t('error.retry') : this.t('poll.send')}
+                </button>
+              </div>
+            `}
+      </form>
+    `;
+  }
+
+  private renderOutcome(consultation: Consultation): TemplateResult {
+    const { resultsVisibility } = consultation;
+    let content: unknown;
+    if (resultsVisibility === 'never') content = html`<p>${this.t('poll.results.never')}</p>`;
+    else if (!this.resultsShown()) content = html`<p>${this.t('poll.results.later', { closes: this.formatDate(consultation.closesAt) })}</p>`;
+    else {
+      content = this.results.render({
+        pending: () => html`<p>${this.t('poll.results.loading')}</p>`,
+        complete: (results) => (results ? renderResults((key, params) => this.t(key, params), this.language, consultation, results) : nothing),
+        error: () => html`
+          <p>${this.t('poll.results.failed')}</p>
+          <button type="button" part="retry" class="button-secondary" @click=${() => this.results.run()}>${this.t('error.retry')}</button>
+        `,
+      });
+    }
+    return html`
+      <section part="results" class="results" aria-labelledby="results-title">
+        <h3 id="results-title">${this.t('poll.results.title')}</h3>
+        ${content}
+      </section>
+    `;
+  }
+
+  private renderConsultation(consultation: Consultation): TemplateResult {
+    const status = consultationStatus(consultation);
+    const dates = { opens: this.formatDate(consultation.opensAt), closes: this.formatDate(consultation.closesAt) };
+    const answering = status === 'open' && (this.phase === 'answering' || this.phase === 'sending' || this.phase === 'failed');
+    return html`
+      <h2 part="title" class="title">${consultation.title}</h2>
+      ${consultation.description ? html`<p part="description" class="description">${consultation.description}</p>` : nothing}
+      <p part="dates" class="dates">${this.t(`poll.dates.${status}`, dates)}</p>
+      ${answering ? this.renderForm(consultation) : nothing}
+      ${this.phase === 'refused' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
+      ${this.phase === 'sent'
+        ? html`<div part="thanks" class="thanks" tabindex="-1"><p class="thanks-title">${this.t('poll.thanks')}</p></div>`
+        : nothing}
+      ${this.phase === 'answered' ? html`<p part="already-answered" class="notice" tabindex="-1">${this.t('poll.already-answered')}</p>` : nothing}
+      ${answering || status === 'scheduled' ? nothing : this.renderOutcome(consultation)}
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <div part="base" class="base">
+        ${this.load.render({
+          pending: () => html`<p>${this.t('poll.loading')}</p>`,
+          complete: (consultation) => this.renderConsultation(consultation),
+          error: (error) => {
+            const adapterError = error as AdapterError;
+            const retryable = isRetryable(adapterError);
+            return html`
+              <p part="error" class="error">${retryable ? this.t('poll.error.load') : this.errorMessage(adapterError)}</p>
+              ${retryable ? html`<button type="button" part="retry" class="button-secondary" @click=${() => this.load.run()}>${this.t('error.retry')}</button>` : nothing}
+            `;
+          },
+        })}
+        <p part="status" class="visually-hidden" role="status">${this.status}</p>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const resultStyles = css`
+  :host {
+    --_bar: var(--civic-poll-bar-color, var(--_primary));
+  }
+
+  .results {
+    margin-top: 1rem;
+  }
+
+  .result {
+    margin: 0 0 1.5rem;
+  }
+
+  .result h4 {
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+
+  .mean {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+
+  .bars {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  /* Label above its bar and numbers: it fits a 320 px wide column, whatever the labels' length. */
+  .bar {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.125rem 0.75rem;
+    align-items: center;
+  }
+
+  .bar-label {
+    grid-column: 1 / -1;
+    overflow-wrap: anywhere;
+  }
+
+  .bar progress {
+    height: 1rem;
+  }
+
+  .bar progress::-webkit-progress-value {
+    background: var(--_bar);
+  }
+
+  .bar progress::-moz-progress-bar {
+    background: var(--_bar);
+  }
+
+  .bar-value {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+`;
