@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConsultationDefinitionSchema, type ConsultationDefinition, type FieldError } from '@civic-pulse/core';
+import { ConsultationDefinitionSchema, definitionProblems, type ConsultationDefinition, type FieldError } from '@civic-pulse/core';
 import { HttpError } from './http-error.js';
 import { parseOrThrow } from './validation.js';
 
@@ -21,8 +21,26 @@ export async function readDefinitionFile(path: string): Promise<DefinitionFile> 
   try {
     return { definition: parseOrThrow(ConsultationDefinitionSchema, json, 'body') };
   } catch (error) {
-    if (error instanceof HttpError && error.fields) return { problems: error.fields };
+    if (error instanceof HttpError && error.fields) return { problems: [...error.fields, ...coherenceProblems(json, error.fields)] };
     throw error;
+  }
+}
+
+/**
+ * The schema checks coherence (dates, options, ids, showIf) only once every field has its shape.
+ * Someone fixing a file by hand wants every problem at once, so they run here on what can be read,
+ * leaving out what a shape problem already names.
+ */
+function coherenceProblems(json: unknown, named: readonly FieldError[]): FieldError[] {
+  const { questions } = (json ?? {}) as { questions?: unknown };
+  if (!Array.isArray(questions) || !questions.every((question) => typeof question === 'object' && question !== null)) return [];
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  try {
+    return definitionProblems(json as Parameters<typeof definitionProblems>[0]).filter(
+      (problem) => !named.some((shape) => overlaps(problem.path, shape.path)),
+    );
+  } catch {
+    return [];
   }
 }
 
