@@ -3,6 +3,8 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from '../../../../test/support/msw-node.js';
 import { aRating } from '../../../../test/support/rating.js';
+import type { Consultation } from '../contract/consultation.js';
+import type { Idea } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
 import { createHttpAdapter, type HttpAdapterOptions } from './http.js';
 
@@ -230,5 +232,171 @@ describe('http adapter: abort and timeout', () => {
     assert.equal(!result.ok && result.error.kind, 'timeout');
     assert.equal(attempts.length, 2);
     assert.equal(attempts[0]!.key, attempts[1]!.key);
+  });
+});
+
+describe('http adapter: consultations and ideas', () => {
+  const CONSULTATION = `${ENDPOINT}/v1/consultations/place-du-marche`;
+  const consultation: Consultation = {
+    id: 'place-du-marche',
+    org: 'ville-test',
+    title: 'Réaménagement de la place du marché',
+    description: 'Votre avis sur le projet.',
+    opensAt: '2026-03-01T00:00:00.000Z',
+    closesAt: '2026-05-01T00:00:00.000Z',
+    status: 'open',
+    resultsVisibility: 'after-vote',
+    questions: [
+      { id: 'layout', type: 'single', label: 'Quel aménagement ?', required: true, options: [{ id: 'trees', label: 'Des arbres' }] },
+      { id: 'mark', type: 'scale', label: 'Note', required: false, min: 1, max: 5 },
+    ],
+    ideas: { enabled: true, moderation: 'pre' },
+  };
+  const idea: Idea = {
+    id: crypto.randomUUID(),
+    title: 'Des fontaines',
+    body: '',
+    status: 'published',
+    supports: 2,
+    createdAt: '2026-03-02T09:30:00.000Z',
+  };
+
+  /** Records each request (method, URL, key, body) and answers with `reply`. */
+  function route(method: 'get' | 'post', url: string, reply: Reply) {
+    const seen: { url: URL; key: string | null; body: unknown }[] = [];
+    server.use(
+      http[method](url, async ({ request }) => {
+        const body = method === 'post' ? await request.clone().json() : undefined;
+        seen.push({ url: new URL(request.url), key: request.headers.get('Idempotency-Key'), body });
+        return reply(request);
+      }),
+    );
+    return seen;
+  }
+
+  test('getConsultation reads GET /v1/consultations/:id, and retries it like a write', async () => {
+    let calls = 0;
+    route('get', CONSULTATION, () => (++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(consultation)));
+    assert.deepEqual(await adapter().getConsultation('place-du-marche'), { ok: true, data: consultation });
+    assert.equal(calls, 2);
+  });
+
+  test('an id is sent encoded in the path', async () => {
+    const seen = route('get', `${ENDPOINT}/v1/consultations/:id`, () => HttpResponse.json(consultation));
+    await adapter().getConsultation('a/b?c');
+    assert.equal(seen[0]?.url.pathname, '/v1/consultations/a%2Fb%3Fc');
+  });
+
+  test('an unknown consultation is `not-found` with the server code', async () => {
+    route('get', CONSULTATION, errorBody(404, { code: 'unknown-consultation', message: 'No.' }));
+    const result = await adapter().getConsultation('place-du-marche');
+    assert.equal(!result.ok && result.error.kind, 'not-found');
+    assert.equal(!result.ok && result.error.code, 'unknown-consultation');
+  });
+
+  for (const [name, body] of [
+    ['a question of an unknown type', { ...consultation, questions: [{ ...consultation.questions[0], type: 'matrix' }] }],
+    ['no status', { ...consultation, status: undefined }],
+    ['ideas without moderation', { ...consultation, ideas: { enabled: true } }],
+    ['an array', [consultation]],
+  ] as const) {
+    test(`a consultation with ${name} is \`server\`/\`bad-response\``, async () => {
+      route('get', CONSULTATION, () => HttpResponse.json(body));
+      const result = await adapter().getConsultation('place-du-marche');
+      assert.equal(!result.ok && result.error.code, 'bad-response');
+      assert.equal(!result.ok && result.error.kind, 'server');
+    });
+  }
+
+  test('a response is POSTed with its id as Idempotency-Key; the receipt comes back', async () => {
+    const response = { id: crypto.randomUUID(), participant: 'p-1', answers: { layout: 'trees', mark: 4 } };
+    const seen = route('post', `${CONSULTATION}/responses`, () => HttpResponse.json({ id: response.id, receivedAt: '2026-03-02T09:30:01.000Z' }, { status: 201 }));
+    const result = await adapter().submitConsultationResponse('place-du-marche', response);
+    assert.deepEqual(result, { ok: true, data: { id: response.id, receivedAt: '2026-03-02T09:30:01.000Z' } });
+    assert.equal(seen[0]?.key, response.id);
+    assert.deepEqual(seen[0]?.body, response);
+  });
+
+  test('a second answer is `conflict`/`already-answered`; answers that do not fit keep their fields', async () => {
+    const response = { id: crypto.randomUUID(), participant: 'p-1', answers: {} };
+    route('post', `${CONSULTATION}/responses`, errorBody(409, { code: 'already-answered', message: 'Already.' }));
+    const again = await adapter().submitConsultationResponse('place-du-marche', response);
+    assert.equal(!again.ok && `${again.error.kind} ${again.error.code}`, 'conflict already-answered');
+
+    server.resetHandlers();
+    const fields = [{ path: 'answers.layout', message: 'this question requires an answer' }];
+    route('post', `${CONSULTATION}/responses`, errorBody(400, { code: 'invalid-body', message: 'Bad.', fields }));
+    const invalid = await adapter().submitConsultationResponse('place-du-marche', response);
+    assert.equal(!invalid.ok && invalid.error.kind, 'invalid');
+    assert.deepEqual(!invalid.ok && invalid.error.fields, fields);
+  });
+
+  test('results come from GET …/results; withheld ones are `forbidden` with the code', async () => {
+    const results = { consultation: 'place-du-marche', responses: 2, questions: { layout: { answered: 2, counts: { trees: 2 } }, mark: { answered: 1, counts: { 4: 1 }, mean: 4 } } };
+    route('get', `${CONSULTATION}/results`, () => HttpResponse.json(results));
+    assert.deepEqual(await adapter().getConsultationResults('place-du-marche'), { ok: true, data: results });
+
+    server.resetHandlers();
+    route('get', `${CONSULTATION}/results`, errorBody(403, { code: 'results-not-yet', message: 'Later.' }));
+    const withheld = await adapter().getConsultationResults('place-du-marche');
+    assert.equal(!withheld.ok && `${withheld.error.kind} ${withheld.error.code}`, 'forbidden results-not-yet');
+  });
+
+  test('results with a count that is not a number are `bad-response`', async () => {
+    route('get', `${CONSULTATION}/results`, () => HttpResponse.json({ consultation: 'x', responses: 1, questions: { layout: { answered: 1, counts: { trees: '1' } } } }));
+    const result = await adapter().getConsultationResults('place-du-marche');
+    assert.equal(!result.ok && result.error.code, 'bad-response');
+  });
+
+  test('ideas are listed with the participant in the query, and without it when none is given', async () => {
+    const seen = route('get', `${CONSULTATION}/ideas`, () => HttpResponse.json([{ ...idea, supported: true }]));
+    assert.deepEqual(await adapter().listIdeas('place-du-marche', { participant: 'p 1&2' }), { ok: true, data: [{ ...idea, supported: true }] });
+    assert.equal(seen[0]?.url.searchParams.get('participant'), 'p 1&2');
+    await adapter().listIdeas('place-du-marche');
+    assert.equal(seen[1]?.url.search, '');
+  });
+
+  for (const [name, body] of [
+    ['an object', { ideas: [idea] }],
+    ['an idea of an unknown status', [{ ...idea, status: 'hidden' }]],
+    ['an idea without supports', [{ ...idea, supports: undefined }]],
+  ] as const) {
+    test(`a list of ideas that is ${name} is \`bad-response\``, async () => {
+      route('get', `${CONSULTATION}/ideas`, () => HttpResponse.json(body));
+      const result = await adapter().listIdeas('place-du-marche');
+      assert.equal(!result.ok && result.error.code, 'bad-response');
+    });
+  }
+
+  test('an idea is POSTed with its id as Idempotency-Key and comes back as the server keeps it', async () => {
+    const submission = { id: idea.id, participant: 'p-1', title: idea.title, body: idea.body };
+    const pending = { ...idea, status: 'pending', supports: 0 };
+    const seen = route('post', `${CONSULTATION}/ideas`, () => HttpResponse.json(pending, { status: 201 }));
+    assert.deepEqual(await adapter().submitIdea('place-du-marche', submission), { ok: true, data: pending });
+    assert.equal(seen[0]?.key, idea.id);
+    assert.deepEqual(seen[0]?.body, submission);
+  });
+
+  test('ideas turned off are `conflict`/`ideas-disabled`', async () => {
+    route('post', `${CONSULTATION}/ideas`, errorBody(409, { code: 'ideas-disabled', message: 'No ideas.' }));
+    const result = await adapter().submitIdea('place-du-marche', { id: idea.id, participant: 'p', title: 't', body: '' });
+    assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'conflict ideas-disabled');
+  });
+
+  test('a support is POSTed as {participant} to …/ideas/:ideaId/supports and gives the new total', async () => {
+    const seen = route('post', `${CONSULTATION}/ideas/${idea.id}/supports`, () => HttpResponse.json({ idea: idea.id, supports: 3 }, { status: 201 }));
+    assert.deepEqual(await adapter().supportIdea('place-du-marche', idea.id, 'p-1'), { ok: true, data: { idea: idea.id, supports: 3 } });
+    assert.deepEqual(seen[0]?.body, { participant: 'p-1' });
+
+    server.resetHandlers();
+    route('post', `${CONSULTATION}/ideas/${idea.id}/supports`, errorBody(409, { code: 'already-supported', message: 'Once.' }));
+    const again = await adapter().supportIdea('place-du-marche', idea.id, 'p-1');
+    assert.equal(!again.ok && `${again.error.kind} ${again.error.code}`, 'conflict already-supported');
+  });
+
+  test('a support receipt without its total is `bad-response`', async () => {
+    route('post', `${CONSULTATION}/ideas/${idea.id}/supports`, () => HttpResponse.json({ idea: idea.id }, { status: 201 }));
+    const result = await adapter().supportIdea('place-du-marche', idea.id, 'p-1');
+    assert.equal(!result.ok && result.error.code, 'bad-response');
   });
 });

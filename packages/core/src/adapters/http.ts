@@ -1,7 +1,10 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import type { Consultation, ConsultationResponse, ConsultationResults } from '../contract/consultation.js';
 import type { ErrorBody } from '../contract/error.js';
+import type { Idea, IdeaSubmission, IdeaSupportReceipt } from '../contract/idea.js';
 import type { Rating, Receipt } from '../contract/rating.js';
+import { CONSULTATION_STATUSES, IDEA_MODERATIONS, IDEA_STATUSES, QUESTION_TYPES, RESULTS_VISIBILITIES } from '../contract/vocabulary.js';
 
 export interface HttpAdapterOptions {
   /** Base URL of a server that implements the v1 contract, e.g. `https://avis.ville.fr`. */
@@ -58,16 +61,34 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
     credentials: 'omit',
   });
   const org = encodeURIComponent(options.org);
+  const consultationUrl = (id: string) => `v1/consultations/${encodeURIComponent(id)}`;
+  const get = <T>(path: string, check: Check, call: CallOptions, searchParams?: Record<string, string>) =>
+    request(call, () => client.get(path, { signal: call.signal, searchParams })).then(checked<T>(check));
+  // Every write is sent with its idempotency key, the record's own id, so a retry is safe.
+  const post = <T>(path: string, json: unknown, key: string | undefined, check: Check, call: CallOptions) =>
+    request(call, () => client.post(path, { json, signal: call.signal, headers: key === undefined ? {} : { 'Idempotency-Key': key } })).then(
+      checked<T>(check),
+    );
 
   return {
-    submitRating: (rating: Rating, call: CallOptions = {}) =>
-      request(call, () =>
-        client.post(`v1/orgs/${org}/ratings`, {
-          json: rating,
-          signal: call.signal,
-          headers: { 'Idempotency-Key': rating.id },
-        }),
-      ).then((result) => (result.ok ? parseReceipt(result.data) : result)),
+    submitRating: (rating: Rating, call: CallOptions = {}) => post<Receipt>(`v1/orgs/${org}/ratings`, rating, rating.id, isReceipt, call),
+
+    getConsultation: (id: string, call: CallOptions = {}) => get<Consultation>(consultationUrl(id), isConsultation, call),
+
+    submitConsultationResponse: (id: string, response: ConsultationResponse, call: CallOptions = {}) =>
+      post<Receipt>(`${consultationUrl(id)}/responses`, response, response.id, isReceipt, call),
+
+    getConsultationResults: (id: string, call: CallOptions = {}) => get<ConsultationResults>(`${consultationUrl(id)}/results`, isResults, call),
+
+    listIdeas: (id: string, query: { participant?: string } = {}, call: CallOptions = {}) =>
+      get<Idea[]>(`${consultationUrl(id)}/ideas`, arrayOf(isIdea), call, query.participant === undefined ? undefined : { participant: query.participant }),
+
+    submitIdea: (id: string, idea: IdeaSubmission, call: CallOptions = {}) => post<Idea>(`${consultationUrl(id)}/ideas`, idea, idea.id, isIdea, call),
+
+    // A support has no id of its own; the server counts one per participant, so a retry is
+    // refused as already-supported rather than counted twice.
+    supportIdea: (id: string, idea: string, participant: string, call: CallOptions = {}) =>
+      post<IdeaSupportReceipt>(`${consultationUrl(id)}/ideas/${encodeURIComponent(idea)}/supports`, { participant }, undefined, isSupportReceipt, call),
   };
 }
 
@@ -83,14 +104,59 @@ async function request(call: CallOptions, send: () => Promise<Response>): Promis
 }
 
 // Answers are checked by hand rather than with the zod schemas: zod's parser would triple the
-// weight of every element's chunk, for two shapes of two string fields each.
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+// weight of every element's chunk. A few lines per shape say enough to trust a body's fields.
+type Check = (value: unknown) => boolean;
 
-function parseReceipt(body: unknown): Result<Receipt> {
-  return isRecord(body) && typeof body.id === 'string' && typeof body.receivedAt === 'string'
-    ? { ok: true, data: { id: body.id, receivedAt: body.receivedAt } }
-    : { ok: false, error: { kind: 'server', code: 'bad-response', message: 'The server answered with an unexpected body.' } };
-}
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isString: Check = (value) => typeof value === 'string';
+const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const optional = (check: Check): Check => (value) => value === undefined || check(value);
+const oneOf = (values: readonly unknown[]): Check => (value) => values.includes(value);
+const arrayOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
+const valuesOf = (check: Check): Check => (value) => isRecord(value) && Object.values(value).every(check);
+const fields = (shape: Record<string, Check>): Check => (value) =>
+  isRecord(value) && Object.entries(shape).every(([name, check]) => check(value[name]));
+
+const isReceipt = fields({ id: isString, receivedAt: isString });
+const isOption = fields({ id: isString, label: isString });
+const isQuestion = fields({ id: isString, type: oneOf(QUESTION_TYPES), label: isString, required: isBoolean, options: optional(arrayOf(isOption)) });
+const isConsultation = fields({
+  id: isString,
+  org: isString,
+  title: isString,
+  description: isString,
+  opensAt: isString,
+  closesAt: isString,
+  status: oneOf(CONSULTATION_STATUSES),
+  resultsVisibility: oneOf(RESULTS_VISIBILITIES),
+  questions: arrayOf(isQuestion),
+  ideas: fields({ enabled: isBoolean, moderation: oneOf(IDEA_MODERATIONS) }),
+});
+const isResults = fields({
+  consultation: isString,
+  responses: isNumber,
+  questions: valuesOf(fields({ answered: isNumber, counts: optional(valuesOf(isNumber)), mean: optional(isNumber) })),
+});
+const isIdea = fields({
+  id: isString,
+  title: isString,
+  body: isString,
+  status: oneOf(IDEA_STATUSES),
+  supports: isNumber,
+  createdAt: isString,
+  supported: optional(isBoolean),
+  rejectionReason: optional(isString),
+});
+const isSupportReceipt = fields({ idea: isString, supports: isNumber });
+
+/** The body when it has the expected shape; `server`/`bad-response` otherwise. */
+const checked =
+  <T>(check: Check) =>
+  (result: Result<unknown>): Result<T> =>
+    !result.ok || check(result.data)
+      ? (result as Result<T>)
+      : { ok: false, error: { kind: 'server', code: 'bad-response', message: 'The server answered with an unexpected body.' } };
 
 function isErrorBody(body: unknown): body is ErrorBody {
   return isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string' && typeof body.error.message === 'string';
