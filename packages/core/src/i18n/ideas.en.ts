@@ -28,7 +28,7 @@ export const ideasEn: Record<keyof typeof ideasFr, string> = {
   'ideas.support': 'Support',
   'ideas.support.name': 'Support the idea “{title}”',
   'ideas.supported': 'You support this idea',
-  'ideas.supported.name': 'You support the idea “{title}”',
+  'ideas.supported.name': 'You support this idea (“{title}”)',
   'ideas.supporting': 'Sending your support…',
   'ideas.supported.done': 'Your support has been recorded.',
   'ideas.already-supported': 'You already support this idea.',

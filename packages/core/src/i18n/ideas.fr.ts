@@ -27,7 +27,7 @@ export const ideasFr = {
   'ideas.support': 'Soutenir',
   'ideas.support.name': 'Soutenir l’idée « {title} »',
   'ideas.supported': 'Vous soutenez cette idée',
-  'ideas.supported.name': 'Vous soutenez l’idée « {title} »',
+  'ideas.supported.name': 'Vous soutenez cette idée (« {title} »)',
   'ideas.supporting': 'Envoi de votre soutien…',
   'ideas.supported.done': 'Votre soutien est enregistré.',
   'ideas.already-supported': 'Vous soutenez déjà cette idée.',

@@ -1,0 +1,494 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import {
+  IDEA_BODY_MAX_LENGTH,
+  IDEA_TITLE_MAX_LENGTH,
+  getConfiguration,
+  isMessageKey,
+  isRetryable,
+  newId,
+  submitWithPlugins,
+  type AdapterError,
+  type BackendAdapter,
+  type Consultation,
+  type Idea,
+  type IdeaSubmission,
+  type MessageKey,
+} from '@civic-pulse/core';
+import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { styles } from './consultation-ideas.styles.js';
+import { participantForAction, rememberedParticipant } from './participant.js';
+
+type Phase = 'editing' | 'sending' | 'failed';
+type TitleProblem = 'required' | 'too-long';
+/** Why the server says no idea may be proposed or supported here, whatever the consultation's status said. */
+type Refusal = 'closed' | 'not-open' | 'ideas-disabled';
+
+const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
+const REFUSALS: Record<Refusal, MessageKey> = { closed: 'ideas.closed', 'not-open': 'ideas.not-open', 'ideas-disabled': 'ideas.disabled' };
+const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, code);
+// The limit on ideas per participant is the backend's to name; any of these reads as that limit.
+const TOO_MANY_IDEAS = /too-many-ideas|ideas?-(limit|quota)/;
+
+/**
+ * @summary The citizens' ideas of a consultation: the published ones with their supports, a form
+ * to propose one, and the person's own ideas waiting for moderation or refused, with the reason.
+ * Rendered by `<civic-consultation-poll>` when the consultation takes ideas; it loads nothing else.
+ *
+ * @event civic-idea-submit - Before proposing; cancelable, and nothing is stored on the device yet. `event.idea` is the draft (id, title, body).
+ * @event civic-idea-submitted - The backend stored the idea. `event.idea.status` is `pending` under pre-moderation.
+ * @event civic-idea-supported - The backend counted a support. `event.receipt` holds the idea's id and new total.
+ * @event civic-idea-error - Loading, proposing or supporting failed. `event.action`, `event.idea`, `event.error`.
+ *
+ * @csspart base - The wrapper of the whole section.
+ * @csspart heading - The section's heading.
+ * @csspart list - The list of published ideas.
+ * @csspart idea - One idea, published or the person's own.
+ * @csspart own-idea - One of the person's own ideas not published (also `idea`).
+ * @csspart idea-title - An idea's title, a heading.
+ * @csspart idea-body - An idea's text.
+ * @csspart supports - An idea's count of supports.
+ * @csspart support - The button that supports an idea; it says so once the person supports it.
+ * @csspart idea-status - Pending or refused, on the person's own ideas.
+ * @csspart idea-error - Why supporting an idea failed.
+ * @csspart empty - Said when no idea is published yet.
+ * @csspart own - The list of the person's own ideas not published.
+ * @csspart form - The form that proposes an idea.
+ * @csspart title-input - The idea's title field.
+ * @csspart body-input - The idea's description field.
+ * @csspart field-error - What is wrong with the title.
+ * @csspart submit - The button that proposes the idea.
+ * @csspart retry - The submit button when it sends the same idea again (also `submit`), and the button that loads the ideas again.
+ * @csspart confirmation - The thank-you once an idea is proposed.
+ * @csspart notice - Why no idea may be proposed (not open yet, closed, not collected).
+ * @csspart error - An error message of the form or of the loading.
+ * @csspart status - The live region that announces sending and outcomes.
+ *
+ * @cssproperty --civic-color-primary - Buttons and focus of supported ideas.
+ * @cssproperty --civic-ideas-card-border - Border of each idea.
+ */
+export class CivicConsultationIdeas extends CivicElement {
+  static override styles = styles;
+
+  private readonly ideasTask = new Task(this, {
+    task: async ([consultation, adapter], { signal }) => this.load(consultation, adapter, signal),
+    args: () => [this.consultation, this.resolveAdapter()] as const,
+  });
+
+  /** Ideas proposed here since the list was loaded, newest first. */
+  @state() private added: Idea[] = [];
+  /** Ideas whose supports changed here since the list was loaded, by id. */
+  @state() private changed = new Map<string, Idea>();
+  /** Supports on their way (`sending`) or failed, by idea id. */
+  @state() private supports = new Map<string, 'sending' | AdapterError>();
+  @state() private refusal?: Refusal;
+
+  @state() private ideaTitle = '';
+  @state() private ideaBody = '';
+  @state() private titleProblem?: TitleProblem;
+  @state() private phase: Phase = 'editing';
+  @state() private error?: AdapterError;
+  @state() private confirmation?: MessageKey;
+  @state() private announcement = '';
+  /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
+  private pending?: IdeaSubmission;
+  @state() private retryBlocked = false;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+
+  /** The consultation, as `<civic-consultation-poll>` loaded it. */
+  @property({ attribute: false }) consultation?: Consultation;
+
+  /** Level of the section's heading (the poll's own title is a level above); idea titles are two levels below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  private async load(consultation: Consultation | undefined, adapter: BackendAdapter | undefined, signal: AbortSignal): Promise<Idea[]> {
+    if (!consultation?.ideas.enabled) return [];
+    if (!adapter) {
+      console.error('[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).');
+      throw NOT_CONFIGURED;
+    }
+    // Reading the browser's record writes nothing: someone who only reads leaves nothing behind.
+    const participant = rememberedParticipant(consultation.id)?.participant;
+    const result = await adapter.listIdeas(consultation.id, participant ? { participant } : {}, { signal });
+    if (!result.ok) {
+      if (result.error.kind !== 'aborted') this.dispatchEvent(new IdeaErrorEvent('load', undefined, result.error));
+      throw result.error;
+    }
+    // Most supported first, whatever the backend's order; the order then stays put while the person reads.
+    return [...result.data].sort((a, b) => b.supports - a.supports);
+  }
+
+  private get open(): boolean {
+    return this.consultation?.status === 'open' && !this.refusal;
+  }
+
+  private get locked(): boolean {
+    return this.phase === 'sending' || this.pending !== undefined;
+  }
+
+  /** Every idea known here: those proposed since loading first, each as last changed. */
+  private get ideas(): Idea[] {
+    const loaded = this.ideasTask.value ?? [];
+    const known = new Set(loaded.map(({ id }) => id));
+    return [...this.added.filter(({ id }) => !known.has(id)), ...loaded].map((idea) => this.changed.get(idea.id) ?? idea);
+  }
+
+  private onTitleInput(event: Event): void {
+    this.ideaTitle = (event.target as HTMLInputElement).value;
+    if (this.titleProblem) this.titleProblem = this.checkTitle();
+  }
+
+  private onBodyInput(event: Event): void {
+    this.ideaBody = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private checkTitle(): TitleProblem | undefined {
+    const title = this.ideaTitle.trim();
+    if (!title) return 'required';
+    return title.length > IDEA_TITLE_MAX_LENGTH ? 'too-long' : undefined;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.propose();
+  }
+
+  /** Proposes the idea as written, or sends again the one that failed. Resolves once it is settled. */
+  async propose(): Promise<void> {
+    const consultation = this.consultation;
+    if (!consultation || !this.open || this.phase === 'sending' || this.retryBlocked) return;
+    let submission = this.pending;
+    if (!submission) {
+      this.titleProblem = this.checkTitle();
+      if (this.titleProblem) {
+        this.announcement = '';
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#idea-title')?.focus();
+        return;
+      }
+    }
+    const adapter = this.resolveAdapter();
+    if (!adapter) {
+      console.error('[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).');
+      this.failProposal(undefined, NOT_CONFIGURED);
+      return;
+    }
+    if (!submission) {
+      const draft = { id: newId(), title: this.ideaTitle.trim(), body: this.ideaBody.trim().slice(0, IDEA_BODY_MAX_LENGTH) };
+      if (!this.dispatchEvent(new IdeaSubmitEvent(consultation.id, draft))) return;
+      this.phase = 'sending';
+      // Only now that the person has acted, and the host page has not vetoed it, may an id be stored.
+      const { participant } = await participantForAction(consultation.id, this.plugins, this);
+      submission = { ...draft, participant };
+    }
+    this.pending = submission;
+    this.phase = 'sending';
+    this.error = undefined;
+    this.confirmation = undefined;
+    this.announcement = this.t('ideas.sending');
+    const sent = submission;
+    const result = await submitWithPlugins(this.plugins, { kind: 'idea', payload: sent, element: this }, (payload) =>
+      adapter.submitIdea(consultation.id, payload),
+    );
+    if (!result.ok) {
+      this.failProposal(sent, result.error);
+      return;
+    }
+    this.pending = undefined;
+    this.phase = 'editing';
+    this.ideaTitle = '';
+    this.ideaBody = '';
+    this.added = [result.data, ...this.added];
+    this.confirmation = result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending';
+    this.announcement = this.t(this.confirmation);
+    this.dispatchEvent(new IdeaSubmittedEvent(consultation.id, result.data));
+  }
+
+  private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {
+    // Only an error that a retry can mend keeps the idea as sent; a refused one is edited and made anew.
+    if (!isRetryable(error) || TOO_MANY_IDEAS.test(error.code)) this.pending = undefined;
+    if (error.kind === 'rate-limited' && error.retryAfter) this.blockRetryFor(error.retryAfter);
+    this.phase = 'failed';
+    this.error = error;
+    this.announcement = this.errorMessage(error, 'submit');
+    this.dispatchEvent(new IdeaErrorEvent('submit', idea?.id, error));
+    if (isRefusal(error.code)) this.refuse(error.code);
+  }
+
+  /** Adds the person's support to `idea`, once. Resolves once it is settled. */
+  async support(idea: Idea): Promise<void> {
+    const consultation = this.consultation;
+    const adapter = this.resolveAdapter();
+    // The idea as known now: a caller may hold it as first loaded, before this page supported it.
+    const known = this.changed.get(idea.id) ?? idea;
+    if (!consultation || !adapter || !this.open || known.supported || this.supports.get(idea.id) === 'sending') return;
+    this.setSupport(idea.id, 'sending');
+    this.announcement = this.t('ideas.supporting');
+    const { participant } = await participantForAction(consultation.id, this.plugins, this);
+    const payload = { idea: idea.id, participant };
+    const result = await submitWithPlugins(this.plugins, { kind: 'idea-support', payload, element: this }, (sent) =>
+      adapter.supportIdea(consultation.id, sent.idea, sent.participant),
+    );
+    const current = this.changed.get(idea.id) ?? idea;
+    if (result.ok || result.error.code === 'already-supported') {
+      // Already supported, e.g. from a retry whose first answer was lost: what the person wanted is done.
+      const supports = result.ok ? result.data.supports : current.supports;
+      this.changed = new Map(this.changed).set(idea.id, { ...current, supports, supported: true });
+      this.setSupport(idea.id, undefined);
+      this.announcement = this.t(result.ok ? 'ideas.supported.done' : 'ideas.already-supported');
+      if (result.ok) this.dispatchEvent(new IdeaSupportedEvent(consultation.id, result.data));
+      return;
+    }
+    this.setSupport(idea.id, result.error);
+    this.announcement = this.errorMessage(result.error, 'support');
+    this.dispatchEvent(new IdeaErrorEvent('support', idea.id, result.error));
+    if (isRefusal(result.error.code)) this.refuse(result.error.code);
+  }
+
+  private setSupport(idea: string, value: 'sending' | AdapterError | undefined): void {
+    const supports = new Map(this.supports);
+    if (value === undefined) supports.delete(idea);
+    else supports.set(idea, value);
+    this.supports = supports;
+  }
+
+  /** The server says no: the form and the support buttons go, and focus moves to the notice that says why. */
+  private async refuse(refusal: Refusal): Promise<void> {
+    this.refusal = refusal;
+    this.pending = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="notice"]')?.focus();
+  }
+
+  private get plugins() {
+    return getConfiguration().plugins ?? [];
+  }
+
+  private blockRetryFor(seconds: number): void {
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = true;
+    this.retryTimer = setTimeout(() => (this.retryBlocked = false), seconds * 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another consultation: nothing of the previous one may show or be sent under its id.
+    if (changed.has('consultation') && changed.get('consultation')?.id !== this.consultation?.id) {
+      this.added = [];
+      this.changed = new Map();
+      this.supports = new Map();
+      this.refusal = undefined;
+      this.pending = undefined;
+      this.phase = 'editing';
+      this.error = undefined;
+      this.confirmation = undefined;
+      this.announcement = '';
+    }
+  }
+
+  private errorMessage(error: AdapterError, action: 'submit' | 'support'): string {
+    if (error.code === 'not-configured') return this.t('ideas.error.not-configured');
+    if (isRefusal(error.code)) return this.t(REFUSALS[error.code]);
+    if (error.code === 'not-published') return this.t('ideas.error.not-published');
+    if (TOO_MANY_IDEAS.test(error.code)) return this.t('ideas.error.too-many');
+    switch (error.kind) {
+      case 'network':
+      case 'timeout':
+      case 'server':
+        return this.t(`ideas.error.${error.kind}`);
+      case 'rate-limited':
+        return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
+      case 'not-found':
+        if (action === 'support') return this.t('ideas.error.not-found');
+        break;
+      case 'invalid':
+        if (action === 'submit' && error.fields?.length) return this.t('ideas.error.invalid', { details: this.fieldNames(error) });
+    }
+    return this.t(action === 'support' ? 'ideas.error.support-refused' : 'ideas.error.refused');
+  }
+
+  private fieldNames(error: AdapterError): string {
+    const names = (error.fields ?? []).map(({ path }) => {
+      const key = `ideas.field.${path.split('.')[0]}`;
+      return isMessageKey(key) ? this.t(key) : path;
+    });
+    return new Intl.ListFormat(this.language, { type: 'conjunction' }).format([...new Set(names)]);
+  }
+
+  private supportsText(count: number): string {
+    const plural = new Intl.PluralRules(this.language).select(count) === 'one' ? 'one' : 'other';
+    return this.t(`ideas.supports.${plural}`, { count });
+  }
+
+  /** A heading `offset` levels below the section's own, as ARIA says it: the level depends on the host page. */
+  private heading(offset: number, text: string, part?: string, id?: string): TemplateResult {
+    return html`<div role="heading" aria-level=${Math.min(6, this.headingLevel + offset)} part=${part ?? nothing} id=${id ?? nothing} class="heading-${offset}">${text}</div>`;
+  }
+
+  private renderSupport(idea: Idea): TemplateResult | typeof nothing {
+    if (!this.open && !idea.supported) return nothing;
+    const sending = this.supports.get(idea.id) === 'sending';
+    const [label, name] = sending
+      ? [this.t('ideas.supporting'), this.t('ideas.supporting')]
+      : idea.supported
+        ? [this.t('ideas.supported'), this.t('ideas.supported.name', { title: idea.title })]
+        : [this.t('ideas.support'), this.t('ideas.support.name', { title: idea.title })];
+    return html`
+      <button
+        type="button"
+        part="support"
+        class=${idea.supported ? 'support supported' : 'support button-secondary'}
+        aria-label=${name}
+        aria-disabled=${idea.supported || sending ? 'true' : 'false'}
+        @click=${() => this.support(idea)}
+      >
+        ${idea.supported ? html`<span aria-hidden="true">✓ </span>` : nothing}${label}
+      </button>
+    `;
+  }
+
+  private renderIdea(idea: Idea): TemplateResult {
+    const failure = this.supports.get(idea.id);
+    const own = idea.status !== 'published';
+    return html`
+      <li part=${own ? 'idea own-idea' : 'idea'} class="idea">
+        ${this.heading(2, idea.title, 'idea-title')}
+        ${own
+          ? html`<p part="idea-status" class="idea-status status-${idea.status}">${this.t(idea.status === 'rejected' ? 'ideas.status.rejected' : 'ideas.status.pending')}</p>`
+          : nothing}
+        ${idea.body ? html`<p part="idea-body" class="idea-body">${idea.body}</p>` : nothing}
+        ${idea.status === 'rejected' && idea.rejectionReason
+          ? html`<p class="rejection">${this.t('ideas.rejection-reason', { reason: idea.rejectionReason })}</p>`
+          : nothing}
+        ${own
+          ? nothing
+          : html`<div class="idea-footer">
+              <p part="supports" class="supports">${this.supportsText(idea.supports)}</p>
+              ${this.renderSupport(idea)}
+            </div>`}
+        ${failure && failure !== 'sending'
+          ? html`<p part="idea-error" class="error">${this.errorMessage(failure, 'support')}</p>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderLists(): TemplateResult {
+    const ideas = this.ideas;
+    const published = ideas.filter(({ status }) => status === 'published');
+    const own = ideas.filter(({ status }) => status !== 'published');
+    return html`
+      ${this.heading(1, this.t('ideas.list.heading'))}
+      ${published.length
+        ? html`<ul part="list" class="ideas" role="list">${published.map((idea) => this.renderIdea(idea))}</ul>`
+        : html`<p part="empty" class="empty">${this.t('ideas.empty')}</p>`}
+      ${own.length
+        ? html`${this.heading(1, this.t('ideas.own.heading'))}
+            <ul part="own" class="ideas" role="list">${own.map((idea) => this.renderIdea(idea))}</ul>`
+        : nothing}
+    `;
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    const adapterError = error as AdapterError;
+    return html`
+      <p part="error" class="error">
+        ${adapterError.code === 'not-configured' ? this.t('ideas.error.not-configured') : this.t('ideas.error.load')}
+      </p>
+      <button type="button" part="retry" class="button-secondary" @click=${() => this.ideasTask.run()}>${this.t('error.retry')}</button>
+    `;
+  }
+
+  private renderCounter(id: string, value: string, max: number): TemplateResult {
+    return html`<p id=${id} class="hint counter">${this.t('ideas.remaining', { count: Math.max(0, max - value.length), max })}</p>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const retryable = this.phase === 'failed' && this.pending !== undefined;
+    const describedBy = `${this.titleProblem ? 'idea-title-error ' : ''}idea-title-remaining ideas-privacy`;
+    return html`
+      <form part="form" class="form" novalidate @submit=${this.onSubmit}>
+        ${this.heading(1, this.t('ideas.form.heading'))}
+        <p class="hint">${this.t(`ideas.moderation.${this.consultation!.ideas.moderation}`)}</p>
+        <p id="ideas-privacy" class="hint privacy">${this.t('ideas.privacy')}</p>
+        <div class="field">
+          <label for="idea-title">${this.t('ideas.title.label')}</label>
+          <input
+            id="idea-title"
+            part="title-input"
+            type="text"
+            autocomplete="off"
+            maxlength=${IDEA_TITLE_MAX_LENGTH}
+            aria-required="true"
+            aria-invalid=${this.titleProblem ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            .value=${this.ideaTitle}
+            ?readonly=${this.locked}
+            @input=${this.onTitleInput}
+          />
+          ${this.titleProblem
+            ? html`<p id="idea-title-error" part="field-error" class="field-error">
+                ${this.titleProblem === 'required'
+                  ? this.t('ideas.title.required')
+                  : this.t('ideas.too-long', { count: this.ideaTitle.trim().length - IDEA_TITLE_MAX_LENGTH })}
+              </p>`
+            : nothing}
+          ${this.renderCounter('idea-title-remaining', this.ideaTitle, IDEA_TITLE_MAX_LENGTH)}
+        </div>
+        <div class="field">
+          <label for="idea-body">${this.t('ideas.body.label')}</label>
+          <textarea
+            id="idea-body"
+            part="body-input"
+            rows="4"
+            maxlength=${IDEA_BODY_MAX_LENGTH}
+            aria-describedby="idea-body-remaining ideas-privacy"
+            .value=${this.ideaBody}
+            ?readonly=${this.locked}
+            @input=${this.onBodyInput}
+          ></textarea>
+          ${this.renderCounter('idea-body-remaining', this.ideaBody, IDEA_BODY_MAX_LENGTH)}
+        </div>
+        ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error, 'submit')}</p>` : nothing}
+        ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.t(this.confirmation)}</p>` : nothing}
+        <button
+          type="submit"
+          part=${retryable ? 'submit retry' : 'submit'}
+          class="button-primary"
+          aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
+        >
+          ${this.phase === 'sending' ? this.t('ideas.sending') : retryable ? this.t('error.retry') : this.t('ideas.submit')}
+        </button>
+      </form>
+    `;
+  }
+
+  private renderNotice(): TemplateResult {
+    const key = this.refusal ? REFUSALS[this.refusal] : this.consultation?.status === 'closed' ? 'ideas.closed' : 'ideas.not-open';
+    return html`<p part="notice" class="notice" tabindex="-1">${this.t(key)}</p>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.consultation?.ideas.enabled) return nothing;
+    return html`
+      <section part="base" class="base" aria-labelledby="ideas-heading">
+        ${this.heading(0, this.t('ideas.heading'), 'heading', 'ideas-heading')}
+        ${this.open ? html`<p class="intro">${this.t('ideas.intro')}</p>` : this.renderNotice()}
+        ${this.ideasTask.render({
+          pending: () => (this.ideasTask.value ? this.renderLists() : html`<p class="loading">${this.t('ideas.loading')}</p>`),
+          complete: () => this.renderLists(),
+          error: (error) => this.renderLoadError(error),
+        })}
+        ${this.open ? this.renderForm() : nothing}
+        <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
+      </section>
+    `;
+  }
+}
