@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { ConsultationDefinition } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
@@ -45,6 +46,7 @@ for (const db of await testDatabases()) {
         assert.deepEqual(response.json(), {
           consultation: definition(),
           responses: [answers[2], answers[1], answers[0]].map((entry) => ({ answers: entry })),
+          ideas: [],
         });
       });
 
@@ -149,11 +151,57 @@ for (const db of await testDatabases()) {
         assert.deepEqual((await exportOf(app, other)).json().responses, []);
       });
 
+      test('ideas: JSON and CSV with what=ideas, most supported first, the day proposed, never the author or the id', async (t) => {
+        const app = await startAppWithTown(t, db);
+        const id = await givenConsultation(app, { ...definition(), ideas: { enabled: true, moderation: 'pre' } });
+        const proposed = [
+          { title: 'Des fontaines', body: 'Pour l’été.' },
+          { title: '=HYPERLINK("http://evil.example")', body: '@SUM(A1)\nsur deux lignes' },
+          { title: 'Un kiosque', body: 'Pour la musique, le dimanche.' },
+        ].map((idea) => ({ id: randomUUID(), participant: randomUUID(), ...idea }));
+        for (const idea of proposed) {
+          const posted = await app.inject({ method: 'POST', url: `/v1/consultations/${id}/ideas`, payload: idea });
+          assert.equal(posted.statusCode, 201, posted.body);
+        }
+        const decide = (idea: string, decision: object) =>
+          app.inject({ method: 'POST', url: `/v1/admin/consultations/${id}/ideas/${idea}/moderation`, headers: ADMIN, payload: decision });
+        assert.equal((await decide(proposed[2]!.id, { status: 'published' })).statusCode, 200);
+        assert.equal((await decide(proposed[1]!.id, { status: 'rejected', reason: 'Hors sujet' })).statusCode, 200);
+        const supporters = [randomUUID(), randomUUID()];
+        for (const participant of supporters) {
+          const supported = await app.inject({ method: 'POST', url: `/v1/consultations/${id}/ideas/${proposed[2]!.id}/supports`, payload: { participant } });
+          assert.equal(supported.statusCode, 201, supported.body);
+        }
+        const today = new Date().toISOString().slice(0, 10);
+
+        const json = await exportOf(app, id);
+        const csv = await exportOf(app, id, '?format=csv&what=ideas');
+
+        assert.deepEqual(json.json().ideas, [
+          { title: 'Un kiosque', body: 'Pour la musique, le dimanche.', status: 'published', supports: 2, createdOn: today },
+          { title: '=HYPERLINK("http://evil.example")', body: '@SUM(A1)\nsur deux lignes', status: 'rejected', supports: 0, createdOn: today, rejectionReason: 'Hors sujet' },
+          { title: 'Des fontaines', body: 'Pour l’été.', status: 'pending', supports: 0, createdOn: today },
+        ]);
+        assert.equal(csv.headers['content-disposition'], `attachment; filename="civic-pulse-${id}-ideas.csv"`);
+        assert.equal(
+          csv.body,
+          '\uFEFFtitle,body,status,supports,createdOn,rejectionReason\r\n' +
+            `Un kiosque,"Pour la musique, le dimanche.",published,2,${today},\r\n` +
+            `"'=HYPERLINK(""http://evil.example"")","'@SUM(A1)\nsur deux lignes",rejected,0,${today},Hors sujet\r\n` +
+            `Des fontaines,Pour l’été.,pending,0,${today},\r\n`,
+        );
+        for (const body of [json.body, csv.body]) {
+          for (const value of [...proposed.flatMap((idea) => [idea.id, idea.participant]), ...supporters]) assert.ok(!body.includes(value));
+          assert.doesNotMatch(body.replace(JSON.stringify(json.json().consultation), ''), /T\d\d:\d\d/);
+        }
+      });
+
       const badQueries = [
         { query: '?format=xlsx', fields: ['format'] },
         { query: '?format=csv&format=json', fields: ['format'] },
         { query: '?format=csv&what=participants', fields: ['what'] },
         { query: '?what=questions', fields: ['what'] },
+        { query: '?format=json&what=ideas', fields: ['what'] },
       ];
       for (const { query, fields } of badQueries) {
         test(`${query}: 400 invalid-query naming ${fields.join(', ')}`, async (t) => {

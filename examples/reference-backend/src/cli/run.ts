@@ -11,7 +11,7 @@ export const USAGE = `Usage: npm run consultation --workspace examples/reference
   create <file.json>      create a consultation from its definition; prints its id
   update <file.json>      replace the definition of the consultation with the file's id, while it has no response
   close <id>              close a consultation now
-  export <id> [--format json|csv] [--what answers|questions]
+  export <id> [--format json|csv] [--what answers|questions|ideas]
                           write its export on the standard output (JSON by default), as
                           GET /v1/admin/consultations/:id/export does
 

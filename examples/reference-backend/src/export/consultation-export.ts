@@ -1,4 +1,5 @@
-import { answerTo, type Question } from '@civic-pulse/core';
+import { answerTo, type IdeaStatus, type Question } from '@civic-pulse/core';
+import type { ModeratedIdea } from '../storage/consultation-ideas.js';
 import type { StoredDefinition } from '../storage/consultations.js';
 import type { Storage } from '../storage/index.js';
 import { toCsv } from './csv.js';
@@ -6,24 +7,36 @@ import { toCsv } from './csv.js';
 // The exports of a consultation, for the admin route and the command line alike. They hold no
 // participant, no response id and no time: only the answers, in an order that follows their
 // content, so that neither a row nor its place in the file can be matched to an access log.
+// Ideas are public text: they keep the day they were proposed, not their id or author.
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** What a CSV export holds: one row per response, or per question (the legend of the answers file). */
-export const CSV_EXPORTS = ['answers', 'questions'] as const;
+/** What a CSV export holds: one row per response, per question (the legend of the answers file), or per idea. */
+export const CSV_EXPORTS = ['answers', 'questions', 'ideas'] as const;
 export type CsvExport = (typeof CSV_EXPORTS)[number];
 
 export interface ConsultationExport {
   consultation: StoredDefinition;
   responses: { answers: Record<string, unknown> }[];
+  ideas: ExportedIdea[];
+}
+
+/** An idea as exported: what it says and what became of it, with the day it was proposed (UTC). */
+export interface ExportedIdea {
+  title: string;
+  body: string;
+  status: IdeaStatus;
+  supports: number;
+  createdOn: string;
+  rejectionReason?: string;
 }
 
 export type ExportFile = { format: 'json'; body: ConsultationExport } | { format: 'csv'; body: string; filename: string };
 
 /** The export of a consultation, `undefined` when there is none with this id. */
 export async function exportConsultation(
-  storage: Pick<Storage, 'consultations' | 'consultationAnswers'>,
+  storage: Pick<Storage, 'consultations' | 'consultationAnswers' | 'consultationIdeas'>,
   id: string,
   request: { format: 'json' } | { format: 'csv'; what: CsvExport },
 ): Promise<ExportFile | undefined> {
@@ -33,9 +46,13 @@ export async function exportConsultation(
   if (request.format === 'csv' && request.what === 'questions') {
     return { format: 'csv', body: questionsToCsv(definition.questions), filename: fileName(id, 'questions') };
   }
+  if (request.format === 'csv' && request.what === 'ideas') {
+    return { format: 'csv', body: ideasToCsv(exportedIdeas(await storage.consultationIdeas.listAll(id))), filename: fileName(id, 'ideas') };
+  }
   const answers = sortedAnswers(definition.questions, await storage.consultationAnswers.list(id));
   if (request.format === 'json') {
-    return { format: 'json', body: { consultation: definition, responses: answers.map((entry) => ({ answers: entry })) } };
+    const ideas = exportedIdeas(await storage.consultationIdeas.listAll(id));
+    return { format: 'json', body: { consultation: definition, responses: answers.map((entry) => ({ answers: entry })), ideas } };
   }
   return { format: 'csv', body: answersToCsv(definition.questions, answers), filename: fileName(id, 'answers') };
 }
@@ -53,7 +70,7 @@ export function sortedAnswers(questions: readonly Question[], stored: readonly R
     const projected = Object.fromEntries(questions.flatMap((question, index) => (values[index] === null ? [] : [[question.id, values[index]]])));
     return { key: JSON.stringify(values), answers: projected };
   });
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => compare(a.key, b.key));
   return keyed.map((entry) => entry.answers);
 }
 
@@ -124,4 +141,29 @@ export function questionsToCsv(questions: readonly Question[]): string {
     }
   });
   return toCsv(QUESTION_COLUMNS, rows);
+}
+
+/** Most supported first, then by their text: not in the order they were proposed. */
+export function exportedIdeas(ideas: readonly ModeratedIdea[]): ExportedIdea[] {
+  return ideas
+    .map(({ title, body, status, supports, createdAt, rejectionReason }) => ({
+      title,
+      body,
+      status,
+      supports,
+      createdOn: createdAt.slice(0, 'YYYY-MM-DD'.length),
+      ...(rejectionReason !== undefined ? { rejectionReason } : {}),
+    }))
+    .sort((a, b) => b.supports - a.supports || compare(a.title, b.title) || compare(a.body, b.body));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const IDEA_COLUMNS = ['title', 'body', 'status', 'supports', 'createdOn', 'rejectionReason'] as const;
+
+export function ideasToCsv(ideas: readonly ExportedIdea[]): string {
+  return toCsv(
+    IDEA_COLUMNS,
+    ideas.map((idea) => IDEA_COLUMNS.map((column) => idea[column] ?? '')),
+  );
 }

@@ -1,3 +1,4 @@
+import { IDEA_STATUSES } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { CSV_EXPORTS, EXPORT_FORMATS, exportConsultation } from '../../../export/consultation-export.js';
@@ -15,20 +16,20 @@ export const paths: OpenApiPaths = {
     get: {
       ...ADMIN_ONLY,
       operationId: 'exportConsultation',
-      summary: 'Export the answers of a consultation, without participant, response id or time, in an order that follows their content',
+      summary: 'Export the answers and ideas of a consultation, without participant, response id or time, in an order that follows their content',
       parameters: [
         pathParameter('id', 'Consultation id'),
         { name: 'format', in: 'query', schema: { enum: [...EXPORT_FORMATS], default: 'json' } },
         {
           name: 'what',
           in: 'query',
-          description: 'CSV only: one row per response (answers) or the legend of its columns (questions)',
+          description: 'CSV only: one row per response (answers), per column of the answers file (questions), or per idea (ideas)',
           schema: { enum: [...CSV_EXPORTS], default: 'answers' },
         },
       ],
       responses: {
         200: {
-          description: 'JSON: the definition and every response’s answers. CSV: see `what`',
+          description: 'JSON: the definition, every response’s answers, every idea. CSV: see `what`',
           content: {
             'application/json': {
               schema: {
@@ -38,6 +39,20 @@ export const paths: OpenApiPaths = {
                   responses: {
                     type: 'array',
                     items: { type: 'object', properties: { answers: { type: 'object' } }, required: ['answers'] },
+                  },
+                  ideas: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        title: { type: 'string' },
+                        body: { type: 'string' },
+                        status: { enum: [...IDEA_STATUSES] },
+                        supports: { type: 'integer' },
+                        createdOn: { type: 'string', format: 'date' },
+                        rejectionReason: { type: 'string' },
+                      },
+                    },
                   },
                 },
               },
