@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import {
   configure,
   createHttpAdapter,
+  createMemoryAdapter,
   resetConfiguration,
   type BackendAdapter,
   type Consultation,
@@ -660,6 +661,90 @@ describe('<civic-consultation-ideas>', () => {
       const el = await ideasFixture(httpAdapter());
       await supportAndWait(el, 0, 'civic-idea-error');
       expect(text(el, 'idea-error')).to.equal('Cette idée n’est pas publiée\u00a0: elle ne peut pas être soutenue.');
+    });
+  });
+
+  describe('with the memory adapter', () => {
+    const DAY = 86_400_000;
+    function memory(moderation: 'pre' | 'post' = 'pre') {
+      const { status: _status, ...definition } = consultation(
+        { opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 30 * DAY).toISOString() },
+        moderation,
+      );
+      const adapter = createMemoryAdapter({ consultations: [definition] });
+      return { adapter, consultation: consultation({ opensAt: definition.opensAt, closesAt: definition.closesAt }, moderation) };
+    }
+
+    it('under pre-moderation: pending for its author only, then published by a moderator, or refused with the reason', async () => {
+      const { adapter, consultation: open } = memory('pre');
+      const el = await ideasFixture(adapter, { consultation: open });
+      expect(text(el, 'empty')).to.equal('Aucune idée publiée pour l’instant.');
+      await type(el, titleInput(el), 'Une fontaine');
+      const { idea: first } = await proposeAndWait(el, 'civic-idea-submitted');
+      await type(el, titleInput(el), 'Un parking');
+      const { idea: second } = await proposeAndWait(el, 'civic-idea-submitted');
+      expect(texts(el, 'idea-status')).to.deep.equal(['En attente de validation', 'En attente de validation']);
+      expect(text(el, 'empty')).to.equal('Aucune idée publiée pour l’instant.');
+
+      // Someone else sees nothing yet.
+      const participant = stored();
+      localStorage.clear();
+      const other = await ideasFixture(adapter, { consultation: open });
+      expect(hasPart(other, 'idea')).to.be.false;
+
+      adapter.moderateIdea(CONSULTATION_ID, first.id, { status: 'published' });
+      adapter.moderateIdea(CONSULTATION_ID, second.id, { status: 'rejected', reason: 'Hors du périmètre du projet.' });
+      localStorage.setItem(STORAGE_KEY, participant!);
+      const author = await ideasFixture(adapter, { consultation: open });
+      expect(texts(author, 'idea-title')).to.deep.equal(['Une fontaine', 'Un parking']);
+      expect(texts(author, 'idea-status')).to.deep.equal(['Refusée']);
+      expect(text(author, 'own')).to.contain('Motif\u00a0: Hors du périmètre du projet.');
+      await expect(author).to.be.accessible();
+    });
+
+    it('under post-moderation: published at once, for everyone', async () => {
+      const { adapter, consultation: open } = memory('post');
+      const el = await ideasFixture(adapter, { consultation: open });
+      await type(el, titleInput(el), 'Une fontaine');
+      await type(el, bodyInput(el), 'Au centre de la place.');
+      await proposeAndWait(el, 'civic-idea-submitted');
+      expect(texts(el, 'idea-title')).to.deep.equal(['Une fontaine']);
+      localStorage.clear();
+      const other = await ideasFixture(adapter, { consultation: open });
+      expect(texts(other, 'idea-title')).to.deep.equal(['Une fontaine']);
+      expect(texts(other, 'idea-body')).to.deep.equal(['Au centre de la place.']);
+    });
+
+    it('counts one support per participant: supported once, remembered on the next visit, refused a second time', async () => {
+      const { adapter, consultation: open } = memory('post');
+      const author = await ideasFixture(adapter, { consultation: open });
+      await type(author, titleInput(author), 'Une fontaine');
+      const { idea: proposed } = await proposeAndWait(author, 'civic-idea-submitted');
+      localStorage.clear();
+
+      const el = await ideasFixture(adapter, { consultation: open });
+      expect(localStorage.length).to.equal(0);
+      await supportAndWait(el, 0, 'civic-idea-supported');
+      expect(texts(el, 'supports')).to.deep.equal(['1 soutien']);
+      const { participant } = JSON.parse(stored()!);
+      const again = await adapter.supportIdea(CONSULTATION_ID, proposed.id, participant);
+      expect(again.ok ? 'accepted' : again.error.code).to.equal('already-supported');
+
+      const later = await ideasFixture(adapter, { consultation: open });
+      expect(texts(later, 'support')).to.deep.equal(['✓ Vous soutenez cette idée']);
+      expect(texts(later, 'supports')).to.deep.equal(['1 soutien']);
+    });
+
+    it('refuses the idea of one participant too many, and says so', async () => {
+      const { adapter, consultation: open } = memory('pre');
+      rememberParticipant(CONSULTATION_ID, { participant: 'prolifique', answered: false });
+      for (let i = 0; i < 20; i++) {
+        await adapter.submitIdea(CONSULTATION_ID, { id: crypto.randomUUID(), participant: 'prolifique', title: `Idée ${i}`, body: '' });
+      }
+      const el = await ideasFixture(adapter, { consultation: open });
+      await type(el, titleInput(el), 'Encore une');
+      await proposeAndWait(el, 'civic-idea-error');
+      expect(text(el, 'error')).to.equal('Vous avez déjà proposé autant d’idées que cette consultation le permet.');
     });
   });
 
