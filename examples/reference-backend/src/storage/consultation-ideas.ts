@@ -1,7 +1,7 @@
 import type { Idea, IdeaDecision, IdeaStatus, IdeaSubmission } from '@civic-pulse/core';
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { StoredWrite } from '../idempotency.js';
-import type { StoredConsultation } from './consultations.js';
+import { canBeId, type StoredConsultation } from './consultations.js';
 import type { Db } from './database.js';
 import type { ConsultationIdeasTable } from './schema.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -156,6 +156,7 @@ export function createConsultationIdeaRepository(db: Db): ConsultationIdeaReposi
   }
 
   async function support(consultationId: string, ideaId: string, participant: string): Promise<SupportOutcome> {
+    if (!canBeId(ideaId)) return 'unknown-idea';
     try {
       return await db.transaction().execute(async (trx): Promise<SupportOutcome> => {
         // First, so that on PostgreSQL the row lock queues the supports of one idea, and a
@@ -200,6 +201,7 @@ export function createConsultationIdeaRepository(db: Db): ConsultationIdeaReposi
   }
 
   async function moderate(consultationId: string, ideaId: string, decision: IdeaDecision, now: Date): Promise<ModeratedIdea | undefined> {
+    if (!canBeId(ideaId)) return undefined;
     const row = await db
       .updateTable('consultation_ideas')
       .set({

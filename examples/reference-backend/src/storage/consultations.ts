@@ -28,6 +28,7 @@ export interface ConsultationRepository {
 
 export function createConsultationRepository(db: Db): ConsultationRepository {
   async function find(id: string): Promise<StoredConsultation | undefined> {
+    if (!canBeId(id)) return undefined;
     const row = await db
       .selectFrom('consultations')
       .select(['definition', 'revision', 'responses'])
@@ -37,6 +38,7 @@ export function createConsultationRepository(db: Db): ConsultationRepository {
   }
 
   async function orgOf(id: string): Promise<string | undefined> {
+    if (!canBeId(id)) return undefined;
     const row = await db.selectFrom('consultations').select('org_id').where('id', '=', id).executeTakeFirst();
     return row?.org_id;
   }
@@ -56,6 +58,7 @@ export function createConsultationRepository(db: Db): ConsultationRepository {
   }
 
   async function update(definition: StoredDefinition): Promise<UpdateOutcome> {
+    if (!canBeId(definition.id)) return 'unknown';
     // One conditional statement: a response stored in between makes it match no row, never half-apply.
     const { numUpdatedRows } = await db
       .updateTable('consultations')
@@ -92,3 +95,9 @@ function columnsOf(definition: StoredDefinition) {
     closes_at: new Date(definition.closesAt).toISOString(),
   };
 }
+
+/**
+ * Ids come from URLs, where %00 decodes to U+0000: PostgreSQL would refuse the query (SQLite just
+ * finds nothing), and no stored id has one (every input refuses it).
+ */
+export const canBeId = (id: string): boolean => !id.includes('\u0000');
