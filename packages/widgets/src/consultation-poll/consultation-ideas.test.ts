@@ -748,6 +748,25 @@ describe('<civic-consultation-ideas>', () => {
     });
   });
 
+  describe('layout', () => {
+    it('fits a 320 px wide phone, with touch targets of 44 px at least', async () => {
+      const { adapter } = ideasBackend({
+        ideas: [idea('Une très longue idée sans espaces: https://exemple.test/'.padEnd(140, 'x'), { supports: 1234, body: 'y'.repeat(600) })],
+      });
+      const wrapper = await fixture(html`<div style="width: 320px"><civic-consultation-ideas></civic-consultation-ideas></div>`);
+      const el = wrapper.querySelector('civic-consultation-ideas')!;
+      el.consultation = consultation();
+      el.adapter = adapter;
+      await waitUntil(() => hasPart(el, 'list'), 'the list shows', { timeout: 3000 });
+      const base = part(el, 'base')!;
+      expect(`${base.scrollWidth} <= ${base.clientWidth}`).to.equal(`${Math.min(base.scrollWidth, base.clientWidth)} <= ${base.clientWidth}`);
+      const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, input, textarea')]
+        .filter((node) => node.getBoundingClientRect().height < 44 || node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 0.5)
+        .map((node) => node.getAttribute('part'));
+      expect(small).to.deep.equal([]);
+    });
+  });
+
   describe('keyboard', () => {
     it('reaches every support button, the fields and the send button with Tab, and acts with Enter and Space', async () => {
       const { adapter, calls } = ideasBackend({ ideas: [idea('Plus d’arbres', { supports: 2 }), idea('Un marché couvert')] });
