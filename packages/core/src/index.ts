@@ -11,5 +11,19 @@ export {
   type SubmissionContext,
   type SubmissionKind,
 } from './plugins.js';
-export { translate, loadLanguage, supportedLanguage, isMessageKey, LANGUAGES, type Language, type MessageKey, type Catalog, type Params } from './i18n/index.js';
+export {
+  translate,
+  loadLanguage,
+  supportedLanguage,
+  isMessageKey,
+  LANGUAGES,
+  baseMessages,
+  pollMessages,
+  ideasMessages,
+  type Language,
+  type MessageKey,
+  type MessageBundle,
+  type Catalog,
+  type Params,
+} from './i18n/index.js';
 export { newId } from './id.js';

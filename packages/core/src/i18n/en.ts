@@ -1,6 +1,4 @@
 import type { Catalog } from './fr.js';
-import { ideasEn } from './ideas.en.js';
-import { pollEn } from './poll.en.js';
 
 export const en: Catalog = {
   'rating.question': 'How satisfied are you with this service?',
@@ -53,6 +51,4 @@ export const en: Catalog = {
   'field.scale': 'scale',
   'field.source': 'source',
   'field.kioskId': 'kiosk id',
-  ...pollEn,
-  ...ideasEn,
 };

@@ -1,6 +1,3 @@
-import { ideasFr } from './ideas.fr.js';
-import { pollFr } from './poll.fr.js';
-
 /**
  * The French catalog: the reference every other language follows key for key. French typography
  * puts a narrow no-break space (U+202F) before ? ! ; and a no-break one (U+00A0) before :, so
@@ -57,10 +54,8 @@ export const fr = {
   'field.scale': 'échelle',
   'field.source': 'source',
   'field.kioskId': 'identifiant de borne',
-  // Each element with many messages keeps them in a file of its own, so that two can grow at once.
-  ...pollFr,
-  ...ideasFr,
 } as const;
 
-export type MessageKey = keyof typeof fr;
-export type Catalog = Record<MessageKey, string>;
+/** The keys of the messages every page carries: the rating's and the shared ones. */
+export type BaseMessageKey = keyof typeof fr;
+export type Catalog = Record<BaseMessageKey, string>;

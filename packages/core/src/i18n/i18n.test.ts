@@ -2,23 +2,72 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import { isMessageKey, loadLanguage, supportedLanguage, translate } from './index.js';
+import { ideasEn } from './ideas.en.js';
+import { ideasFr } from './ideas.fr.js';
+import { isMessageKey, loadLanguage, pollMessages, supportedLanguage, translate, type MessageKey } from './index.js';
+import { pollEn } from './poll.en.js';
+import { pollFr } from './poll.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
+// Every bundle, French and English side by side: the base messages, the poll's, the ideas'.
+const BUNDLES = [
+  { name: 'base', fr, en },
+  { name: 'poll', fr: pollFr, en: pollEn },
+  { name: 'ideas', fr: ideasFr, en: ideasEn },
+] as const;
+
 describe('catalogs', () => {
-  test('fr and en have exactly the same keys', () => {
-    assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort());
+  for (const bundle of BUNDLES) {
+    test(`${bundle.name}: fr and en have exactly the same keys`, () => {
+      assert.deepEqual(Object.keys(bundle.en).sort(), Object.keys(bundle.fr).sort());
+    });
+
+    test(`${bundle.name}: each message has the same {placeholders} in fr and en`, () => {
+      for (const [key, message] of Object.entries(bundle.fr)) {
+        assert.deepEqual(placeholders((bundle.en as Record<string, string>)[key] ?? ''), placeholders(message), key);
+      }
+    });
+
+    test(`${bundle.name}: no message is empty`, () => {
+      for (const [key, message] of [...Object.entries(bundle.fr), ...Object.entries(bundle.en)]) assert.notEqual(message.trim(), '', key);
+    });
+  }
+
+  test('no key is in two bundles, and each bundle keeps to its prefix', () => {
+    const keys = BUNDLES.flatMap((bundle) => Object.keys(bundle.fr));
+    assert.equal(new Set(keys).size, keys.length);
+    for (const key of Object.keys(pollFr)) assert.match(key, /^poll\./);
+    for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
   });
 
-  test('each message has the same {placeholders} in fr and en', () => {
-    for (const key of Object.keys(fr) as (keyof typeof fr)[]) {
-      assert.deepEqual(placeholders(en[key]), placeholders(fr[key]), key);
+  test('French typography: a narrow no-break space before ? ! ; and a no-break space before :', () => {
+    for (const bundle of BUNDLES) {
+      for (const [key, message] of Object.entries(bundle.fr)) {
+        assert.doesNotMatch(message, /[ \u00a0][?!;]/, `${key}: "${message}"`);
+        assert.doesNotMatch(message, / :/, `${key}: "${message}"`);
+      }
     }
   });
+});
 
-  test('no message is empty', () => {
-    for (const [key, message] of [...Object.entries(fr), ...Object.entries(en)]) assert.notEqual(message.trim(), '', key);
+describe('message bundles', () => {
+  test("a bundle's messages are there once loaded, in French and in English", async () => {
+    assert.equal(translate('fr', 'poll.send'), 'poll.send', 'not loaded yet: the key itself');
+    await loadLanguage('fr', [pollMessages]);
+    assert.equal(translate('fr', 'poll.send'), pollFr['poll.send']);
+    assert.equal(translate('en', 'poll.send'), pollFr['poll.send'], 'English not loaded yet: French');
+    await loadLanguage('en', [pollMessages]);
+    assert.equal(translate('en', 'poll.send'), pollEn['poll.send']);
+    assert.ok(isMessageKey('poll.send'));
+  });
+
+  test('an English bundle that cannot be fetched leaves its messages in French', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const broken = { name: 'broken', fr: { 'broken.hello': 'Bonjour' }, en: () => Promise.reject(new Error('offline')) };
+    await loadLanguage('en', [broken]);
+    assert.equal(translate('en', 'broken.hello' as MessageKey), 'Bonjour');
+    assert.equal(warn.mock.callCount(), 1);
   });
 });
 

@@ -1,24 +1,49 @@
-import { fr, type Catalog, type MessageKey } from './fr.js';
+import type { MessageBundle } from './bundle.js';
+import { fr, type BaseMessageKey, type Catalog } from './fr.js';
+import type { ideasFr } from './ideas.fr.js';
+import type { pollFr } from './poll.fr.js';
 
-export type { Catalog, MessageKey };
+export type { Catalog, MessageBundle };
+export { pollMessages } from './poll.js';
+export { ideasMessages } from './ideas.js';
+
+/** Every message's key, whichever bundle holds it. */
+export type MessageKey = BaseMessageKey | keyof typeof pollFr | keyof typeof ideasFr;
+
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-// French is always there; other catalogs are fetched by the pages that speak them, so the
-// French pages, most of them, do not carry their weight. Filled once per language, never changed.
-const catalogs: Partial<Record<Language, Catalog>> = { fr };
-const LOADERS: Record<Exclude<Language, 'fr'>, () => Promise<Catalog>> = {
+/** The messages every page carries: the rating's and the shared ones. */
+export const baseMessages: MessageBundle<BaseMessageKey> = {
+  name: 'base',
+  fr,
   en: () => import('./en.js').then((module) => module.en),
 };
 
-/** Fetches the catalog of `lang` once; if it cannot be had, `translate` goes on in French. */
-export async function loadLanguage(lang: Language): Promise<void> {
-  if (catalogs[lang]) return;
-  try {
-    catalogs[lang] = await LOADERS[lang as Exclude<Language, 'fr'>]();
-  } catch (error) {
-    console.warn(`[civic-pulse] the ${lang} catalog could not be loaded; speaking French`, error);
-  }
+// The messages at hand, per language: filled bundle by bundle, never changed once there. French
+// comes with each bundle's code; other languages are fetched by the pages that speak them, so the
+// French pages, most of them, do not carry their weight.
+const messages: Record<Language, Partial<Record<MessageKey, string>>> = { fr: { ...fr }, en: {} };
+const loaded: Record<Language, Set<MessageBundle>> = { fr: new Set([baseMessages]), en: new Set() };
+
+/**
+ * Makes the messages of `bundles` (and the base ones) ready in `lang`, each fetched once per page;
+ * a bundle that cannot be had is spoken in French by `translate`.
+ */
+export async function loadLanguage(lang: Language, bundles: readonly MessageBundle[] = []): Promise<void> {
+  await Promise.all([baseMessages, ...bundles].map(async (bundle) => {
+    if (loaded[lang].has(bundle)) return;
+    Object.assign(messages.fr, bundle.fr);
+    if (lang !== 'fr') {
+      try {
+        Object.assign(messages[lang], await bundle[lang]());
+      } catch (error) {
+        console.warn(`[civic-pulse] the ${lang} messages of ${bundle.name} could not be loaded; speaking French`, error);
+        return;
+      }
+    }
+    loaded[lang].add(bundle);
+  }));
 }
 
 /** `fr-FR`, `en-GB`, `FR` → a language we have; anything else → French, our first language. */
@@ -31,12 +56,13 @@ export type Params = Record<string, string | number>;
 
 /**
  * The message for `key` in `lang`, with `{name}` placeholders filled; numbers formatted by `Intl`.
- * In French until `loadLanguage(lang)` has fetched the catalog of `lang`.
+ * In French until `loadLanguage(lang, bundles)` has fetched the bundle that holds `key`; the key
+ * itself if no bundle holding it was loaded at all.
  */
 export function translate(lang: Language, key: MessageKey, params: Params = {}): string {
-  const catalog = catalogs[lang];
-  const number = new Intl.NumberFormat(catalog ? lang : 'fr');
-  return (catalog ?? fr)[key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+  const own = messages[lang][key];
+  const number = new Intl.NumberFormat(own === undefined ? 'fr' : lang);
+  return (own ?? messages.fr[key] ?? key).replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     if (value === undefined) return placeholder;
     return typeof value === 'number' ? number.format(value) : value;
@@ -45,4 +71,4 @@ export function translate(lang: Language, key: MessageKey, params: Params = {}):
 
 // Own keys only: `in` would also say yes to `toString` or `constructor` from Object's prototype.
 /** Whether `key` names a message, for keys built from data such as `field.${path}`. */
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(fr, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(messages.fr, key);

@@ -9,6 +9,7 @@ import {
   translate,
   type BackendAdapter,
   type Language,
+  type MessageBundle,
   type MessageKey,
   type Params,
 } from '@civic-pulse/core';
@@ -20,6 +21,9 @@ import { defineOnce } from './define.js';
  * the order DESIGN.md fixes, the language, and translated messages.
  */
 export class CivicElement extends LitElement {
+  /** The message bundles this element speaks, beyond the base ones; loaded before each render. */
+  static messages: readonly MessageBundle[] = [];
+
   /** Registers the class under `tag`, or warns if another copy of the SDK already did. */
   static define(tag: string): void {
     defineOnce(tag, this);
@@ -65,10 +69,10 @@ export class CivicElement extends LitElement {
     return supportedLanguage(this.lang || getConfiguration().lang || this.closest<HTMLElement>('[lang]')?.lang);
   }
 
-  // Each render waits for the catalog of the element's language, fetched once per page: a French
+  // Each render waits for the element's messages in its language, fetched once per page: a French
   // page never downloads English, and an English page never flashes French first.
   protected override async scheduleUpdate(): Promise<void> {
-    await loadLanguage(this.language);
+    await loadLanguage(this.language, (this.constructor as typeof CivicElement).messages);
     super.scheduleUpdate();
   }
 
