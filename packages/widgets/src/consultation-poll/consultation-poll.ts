@@ -70,6 +70,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  * @csspart result - The tally of one question.
  * @csspart bars - The bars of one tally.
  * @csspart table - The same tally as a table, for screen readers.
+ * @csspart ideas - The citizens' ideas, below the questions or results, when the consultation takes ideas.
  *
  * @cssproperty --civic-color-primary - Buttons, bars, progress.
  * @cssproperty --civic-poll-bar-color - The bars of the results; the primary colour by default.
@@ -435,6 +436,9 @@ export class ConsultationPoll extends CivicElement {
         : nothing}
       ${this.phase === 'answered' ? html`<p part="already-answered" class="notice" tabindex="-1">${this.t('poll.already-answered')}</p>` : nothing}
       ${answering || status === 'scheduled' ? nothing : this.renderOutcome(consultation)}
+      ${consultation.ideas.enabled
+        ? html`<civic-consultation-ideas part="ideas" .consultation=${consultation} .adapter=${this.resolveAdapter()} lang=${this.language}></civic-consultation-ideas>`
+        : nothing}
     `;
   }
 

@@ -1,0 +1,874 @@
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import {
+  configure,
+  createHttpAdapter,
+  createMemoryAdapter,
+  resetConfiguration,
+  type BackendAdapter,
+  type Consultation,
+  type ConsultationResponse,
+  type ConsultationResults,
+  type MemoryAdapter,
+  type MemoryConsultation,
+  type Question,
+  type Receipt,
+  type Result,
+} from '@civic-pulse/core';
+import './civic-consultation-poll.js';
+import type { ConsultationPoll } from './consultation-poll.js';
+import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
+import { startNetwork } from '../test-support/network.js';
+
+const ENDPOINT = 'https://avis.ville-exemple.test';
+const CONSULTATION_URL = `${ENDPOINT}/v1/consultations/parc-des-berges`;
+
+const DAY = 86_400_000;
+const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+const STORAGE_KEY = 'civic-pulse:consultation:parc-des-berges';
+
+const QUESTIONS: Question[] = [
+  {
+    id: 'usage',
+    type: 'single',
+    label: 'Comment venez-vous au parc\u202f?',
+    required: true,
+    options: [
+      { id: 'velo', label: 'À vélo' },
+      { id: 'pied', label: 'À pied' },
+      { id: 'voiture', label: 'En voiture' },
+    ],
+  },
+  {
+    id: 'equipements',
+    type: 'multiple',
+    label: 'Quels équipements souhaitez-vous\u202f?',
+    help: 'Pensez aux enfants comme aux aînés.',
+    required: true,
+    max: 2,
+    options: [
+      { id: 'jeux', label: 'Des jeux' },
+      { id: 'bancs', label: 'Des bancs' },
+      { id: 'fontaine', label: 'Une fontaine' },
+    ],
+  },
+  { id: 'eclairage', type: 'yesno', label: 'Faut-il éclairer le parc la nuit\u202f?', required: true },
+  {
+    id: 'lieux',
+    type: 'text',
+    label: 'Où manque-t-il de la lumière\u202f?',
+    required: false,
+    maxLength: 200,
+    showIf: { question: 'eclairage', equals: true },
+  },
+  {
+    id: 'satisfaction',
+    type: 'scale',
+    label: 'Êtes-vous satisfait du parc actuel\u202f?',
+    required: true,
+    min: 1,
+    max: 5,
+    minLabel: 'Pas du tout',
+    maxLabel: 'Tout à fait',
+  },
+  {
+    id: 'priorites',
+    type: 'ranking',
+    label: 'Classez ces priorités',
+    required: true,
+    options: [
+      { id: 'arbres', label: 'Planter des arbres' },
+      { id: 'jeux', label: 'Des jeux' },
+      { id: 'sport', label: 'Un terrain de sport' },
+    ],
+  },
+];
+
+function definition(overrides: Partial<MemoryConsultation> = {}): MemoryConsultation {
+  return {
+    id: 'parc-des-berges',
+    org: 'ville-exemple',
+    title: 'Aménagement du parc des Berges',
+    description: 'La ville réaménage le parc en 2027. Dites-nous ce qui compte pour vous.',
+    opensAt: at(-1),
+    closesAt: at(30),
+    resultsVisibility: 'after-vote',
+    questions: QUESTIONS,
+    ideas: { enabled: false, moderation: 'pre' },
+    ...overrides,
+  };
+}
+
+const memory = (overrides: Partial<MemoryConsultation> = {}) => createMemoryAdapter({ consultations: [definition(overrides)] });
+
+// Assertions name parts and controls by string: a failing chai assertion that prints one of these
+// elements itself never reaches the runner (its serialisation hangs the test page).
+const part = (el: ConsultationPoll, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: ConsultationPoll, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const hasPart = (el: ConsultationPoll, name: string) => part(el, name) !== null;
+const text = (el: ConsultationPoll, name: string) => part(el, name)?.textContent?.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
+const group = (el: ConsultationPoll, question: string) => el.shadowRoot!.getElementById(`q-${question}-group`);
+const inputs = (el: ConsultationPoll, question: string) => [...(group(el, question)?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+/** The ids of the questions on screen, in order. */
+const questionsShown = (el: ConsultationPoll) => parts(el, 'question').map((node) => node.id.replace(/^q-|-group$/g, ''));
+
+/** What has focus inside the element: `legend usage`, `radio usage=velo`, `textarea lieux`, or a part name. */
+function focused(el: ConsultationPoll): string {
+  const active = el.shadowRoot!.activeElement as HTMLInputElement | null;
+  if (!active) return 'nothing';
+  if (active.getAttribute('part') === 'legend') return `legend ${active.id.slice(2)}`;
+  if (active.type === 'radio' || active.type === 'checkbox') return `${active.type} ${active.name}=${active.value}`;
+  if (active.tagName === 'TEXTAREA') return `textarea ${active.id.replace(/^q-|-input$/g, '')}`;
+  return active.getAttribute('part') ?? active.tagName.toLowerCase();
+}
+
+async function pollFixture(adapter: BackendAdapter | undefined, attributes = 'layout="form"') {
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = `<civic-consultation-poll consultation="parc-des-berges" ${attributes}></civic-consultation-poll>`;
+  const el = wrapper.firstElementChild as ConsultationPoll;
+  if (adapter) el.adapter = adapter;
+  await fixture<ConsultationPoll>(el);
+  await waitUntil(() => hasPart(el, 'title') || hasPart(el, 'error'), 'the consultation loads');
+  await el.updateComplete;
+  return el;
+}
+
+async function pick(el: ConsultationPoll, question: string, value: string | number | boolean) {
+  inputs(el, question)
+    .find((input) => input.value === String(value))!
+    .click();
+  await el.updateComplete;
+}
+
+async function write(el: ConsultationPoll, question: string, value: string) {
+  const area = group(el, question)!.querySelector('textarea')!;
+  area.value = value;
+  area.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+/** Presses a ranking's button: `down` on `option` moves it one place down. */
+async function move(el: ConsultationPoll, option: string, direction: 'up' | 'down') {
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-option="${option}"] [data-direction="${direction}"]`)!.click();
+  await el.updateComplete;
+}
+
+const ranking = (el: ConsultationPoll) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="ranking-item"]')].map((item) => item.dataset.option);
+
+/** Answers every question of the form layout: usage, two equipments, lighting no, 4 of 5, sport moved to the top. */
+async function answerAll(el: ConsultationPoll) {
+  await pick(el, 'usage', 'velo');
+  await pick(el, 'equipements', 'jeux');
+  await pick(el, 'equipements', 'bancs');
+  await pick(el, 'eclairage', false);
+  await pick(el, 'satisfaction', 4);
+  await move(el, 'sport', 'up');
+  await move(el, 'sport', 'up');
+}
+
+async function submitAndWait<K extends 'civic-consultation-submitted' | 'civic-consultation-error'>(el: ConsultationPoll, type: K) {
+  const settled = oneEvent(el, type);
+  part(el, 'submit')!.click();
+  const event = await settled;
+  await el.updateComplete;
+  return event as GlobalEventHandlersEventMap[K];
+}
+
+/** A memory adapter whose answers to responses the test gives when it wants, to look at the sending state. */
+function heldAdapter(base: MemoryAdapter) {
+  let answer!: (result: Result<Receipt>) => void;
+  let calls = 0;
+  const adapter: BackendAdapter = {
+    ...base,
+    getConsultation: (id, options) => base.getConsultation(id, options),
+    getConsultationResults: (id, options) => base.getConsultationResults(id, options),
+    submitConsultationResponse: () => (calls++, new Promise((resolve) => (answer = resolve))),
+  };
+  return { adapter, calls: () => calls, answer: (result: Result<Receipt>) => answer(result) };
+}
+
+describe('<civic-consultation-poll>', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    resetConfiguration();
+    localStorage.clear();
+  });
+
+  describe('what it shows first', () => {
+    it('shows the title, the description and until when one may answer, in the page’s language, and stores nothing', async () => {
+      const el = await pollFixture(memory());
+      expect(text(el, 'title')).to.equal('Aménagement du parc des Berges');
+      expect(part(el, 'title')!.tagName).to.equal('H2');
+      expect(text(el, 'description')).to.contain('réaménage le parc');
+      const closes = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(definition().closesAt));
+      expect(text(el, 'dates')).to.equal(`Vous pouvez répondre jusqu’au ${closes}.`);
+      expect(localStorage.length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when a consultation not yet open opens, and offers no form', async () => {
+      const el = await pollFixture(memory({ opensAt: at(2), closesAt: at(9) }));
+      expect(text(el, 'dates')).to.match(/^Cette consultation n’est pas encore ouverte\u00a0: vous pourrez y répondre du .+ 2\d{3} .+ au .+\.$/);
+      expect(hasPart(el, 'question')).to.be.false;
+      expect(hasPart(el, 'submit')).to.be.false;
+      expect(hasPart(el, 'results')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a closed consultation is closed, offers no form, and shows its results when they are published', async () => {
+      const el = await pollFixture(memory({ opensAt: at(-9), closesAt: at(-1), resultsVisibility: 'after-close' }));
+      expect(text(el, 'dates')).to.match(/^Cette consultation est close depuis le .+\u00a0: il n’est plus possible d’y répondre\.$/);
+      expect(hasPart(el, 'question')).to.be.false;
+      expect(hasPart(el, 'submit')).to.be.false;
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(parts(el, 'result')).to.have.length(QUESTIONS.length);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when a consultation cannot be found, and tells the webmaster', async () => {
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        const el = await pollFixture(createMemoryAdapter());
+        expect(text(el, 'error')).to.equal('Cette consultation est introuvable\u00a0: le lien est peut-être erroné, ou elle a été retirée.');
+        expect(hasPart(el, 'retry')).to.be.false;
+        await expect(el).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+      expect(errors).to.have.length(1);
+    });
+
+    it('says it is not configured when it has no backend, and tells the webmaster', async () => {
+      const errors: unknown[] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        const el = await pollFixture(undefined);
+        expect(text(el, 'error')).to.contain('Ce module de consultation n’est pas configuré');
+        await expect(el).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+      expect(errors.length).to.be.greaterThan(0);
+    });
+  });
+
+  describe('questions', () => {
+    it('puts each question in a fieldset with its legend, says “(obligatoire)” in words, and names every control', async () => {
+      const el = await pollFixture(memory());
+      expect(questionsShown(el)).to.deep.equal(['usage', 'equipements', 'eclairage', 'satisfaction', 'priorites']);
+      const legends = parts(el, 'legend').map((legend) => `${legend.tagName} ${legend.textContent!.replace(/[ \t\n\r]+/g, ' ').trim()}`);
+      expect(legends).to.deep.equal([
+        'LEGEND Comment venez-vous au parc\u202f? (obligatoire)',
+        'LEGEND Quels équipements souhaitez-vous\u202f? (obligatoire)',
+        'LEGEND Faut-il éclairer le parc la nuit\u202f? (obligatoire)',
+        'LEGEND Êtes-vous satisfait du parc actuel\u202f? (obligatoire)',
+        'LEGEND Classez ces priorités (obligatoire)',
+      ]);
+      expect(await accessibleNames('radio')).to.deep.equal(['À vélo', 'À pied', 'En voiture', 'Oui', 'Non', '1 Pas du tout', '2', '3', '4', '5 Tout à fait']);
+      expect(await accessibleNames('checkbox')).to.deep.equal(['Des jeux', 'Des bancs', 'Une fontaine', 'Je valide ce classement']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says up front how many choices a multiple question takes, with its help, and checks it', async () => {
+      const el = await pollFixture(memory());
+      const fieldset = group(el, 'equipements')!;
+      const description = fieldset
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent)
+        .join(' ');
+      expect(description).to.equal('Pensez aux enfants comme aux aînés. Nombre de réponses à choisir\u00a0: au plus 2.');
+      await answerAll(el);
+      await pick(el, 'equipements', 'fontaine');
+      part(el, 'submit')!.click();
+      await el.updateComplete;
+      expect(text(el, 'field-error')).to.equal('Nombre de réponses à choisir\u00a0: au plus 2.');
+      expect(text(el, 'error-summary')).to.contain('Quels équipements souhaitez-vous\u202f?\u00a0: Nombre de réponses à choisir\u00a0: au plus 2.');
+    });
+
+    it('asks a text question in a labelled text area with its length counted', async () => {
+      const el = await pollFixture(memory());
+      await pick(el, 'eclairage', true);
+      expect(questionsShown(el)).to.deep.equal(['usage', 'equipements', 'eclairage', 'lieux', 'satisfaction', 'priorites']);
+      const area = group(el, 'lieux')!.querySelector('textarea')!;
+      expect(area.maxLength).to.equal(200);
+      expect(await hasAccessibleNode('textbox', 'Où manque-t-il de la lumière')).to.be.true;
+      await write(el, 'lieux', 'Près du lac');
+      expect(el.shadowRoot!.getElementById('q-lieux-count')!.textContent).to.equal('189 caractères restants sur 200');
+      expect(area.getAttribute('aria-describedby')).to.contain('q-lieux-count');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks a question with showIf only when its condition holds, and sends no answer to one it took back', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      expect(questionsShown(el)).not.to.include('lieux');
+      await pick(el, 'eclairage', true);
+      await write(el, 'lieux', 'Allée des saules');
+      await pick(el, 'eclairage', false);
+      expect(questionsShown(el)).not.to.include('lieux');
+      await answerAll(el);
+      const { response } = await submitAndWait(el, 'civic-consultation-submitted');
+      expect(response.answers).to.deep.equal({
+        usage: 'velo',
+        equipements: ['jeux', 'bancs'],
+        eclairage: false,
+        satisfaction: 4,
+        priorites: ['sport', 'arbres', 'jeux'],
+      });
+      expect(adapter.responses('parc-des-berges')).to.have.length(1);
+    });
+
+    it('before sending, lists each missing answer in a summary that takes focus, and marks each question', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      await pick(el, 'usage', 'pied');
+      part(el, 'submit')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(focused(el)).to.equal('error-summary');
+      const links = [...part(el, 'error-summary')!.querySelectorAll('a')].map((link) => link.textContent!.replace(/[ \t\n\r]+/g, ' ').trim());
+      expect(links).to.deep.equal([
+        'Quels équipements souhaitez-vous\u202f?\u00a0: Répondez à cette question.',
+        'Faut-il éclairer le parc la nuit\u202f?\u00a0: Répondez à cette question.',
+        'Êtes-vous satisfait du parc actuel\u202f?\u00a0: Répondez à cette question.',
+        'Classez ces priorités\u00a0: Classez les éléments, ou cochez la case pour valider l’ordre affiché.',
+      ]);
+      expect(inputs(el, 'eclairage').map((input) => input.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true']);
+      expect(inputs(el, 'usage').map((input) => input.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
+      expect(group(el, 'eclairage')!.getAttribute('aria-describedby')).to.equal('q-eclairage-error');
+      expect(el.shadowRoot!.getElementById('q-eclairage-error')!.textContent).to.equal('Répondez à cette question.');
+      expect(adapter.responses('parc-des-berges')).to.have.length(0);
+      expect(localStorage.length).to.equal(0);
+      await expect(el).to.be.accessible();
+
+      part(el, 'error-summary')!.querySelectorAll('a')[1]!.click();
+      await el.updateComplete;
+      expect(focused(el)).to.equal('radio eclairage=true');
+      await pick(el, 'eclairage', true);
+      expect(el.shadowRoot!.getElementById('q-eclairage-error')).to.equal(null);
+    });
+
+    it('shows how many questions are answered in the form layout', async () => {
+      const el = await pollFixture(memory());
+      expect(text(el, 'progress')).to.equal('Questions répondues\u00a0: 0 sur 5');
+      await pick(el, 'usage', 'velo');
+      expect(text(el, 'progress')).to.equal('Questions répondues\u00a0: 1 sur 5');
+    });
+  });
+
+  describe('steps layout', () => {
+    it('is the default: one question at a time, with its progress', async () => {
+      const el = await pollFixture(memory(), '');
+      expect(questionsShown(el)).to.deep.equal(['usage']);
+      expect(text(el, 'progress')).to.equal('Question 1 sur 5');
+      expect(hasPart(el, 'previous')).to.be.false;
+      expect(text(el, 'next')).to.equal('Question suivante');
+      await expect(el).to.be.accessible();
+    });
+
+    it('will not go on without a required answer, says so, and moves focus to the new question’s legend', async () => {
+      const el = await pollFixture(memory(), 'layout="steps"');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(focused(el)).to.equal('error-summary');
+      expect(questionsShown(el)).to.deep.equal(['usage']);
+      await expect(el).to.be.accessible();
+
+      await pick(el, 'usage', 'velo');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(questionsShown(el)).to.deep.equal(['equipements']);
+      expect(text(el, 'progress')).to.equal('Question 2 sur 5');
+      expect(focused(el)).to.equal('legend equipements');
+      expect(hasPart(el, 'error-summary')).to.be.false;
+
+      part(el, 'previous')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(focused(el)).to.equal('legend usage');
+      expect(inputs(el, 'usage')[0]!.checked).to.be.true;
+    });
+
+    it('counts a question shown by a condition in the progress', async () => {
+      const el = await pollFixture(memory(), '');
+      await pick(el, 'usage', 'velo');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      await pick(el, 'equipements', 'jeux');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      await pick(el, 'eclairage', true);
+      expect(text(el, 'progress')).to.equal('Question 3 sur 6');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      expect(questionsShown(el)).to.deep.equal(['lieux']);
+    });
+
+    it('can be completed with the keyboard alone', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter, '');
+      const tabTo = async (name: string) => {
+        for (let i = 0; i < 12 && focused(el) !== name; i++) await sendKeys({ press: 'Tab' });
+        expect(focused(el)).to.equal(name);
+      };
+      const next = async () => {
+        await tabTo('next');
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        await el.updateComplete;
+      };
+      inputs(el, 'usage')[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await next();
+      expect(focused(el)).to.equal('legend equipements');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await next();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('radio eclairage=true');
+      await sendKeys({ press: 'Space' });
+      await next();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('textarea lieux');
+      await sendKeys({ type: 'Près du lac' });
+      await next();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      await next();
+      expect(focused(el)).to.equal('legend priorites');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await tabTo('submit');
+      const sent = oneEvent(el, 'civic-consultation-submitted');
+      await sendKeys({ press: 'Enter' });
+      const { response } = await sent;
+      await el.updateComplete;
+      expect(response.answers).to.deep.equal({
+        usage: 'pied',
+        equipements: ['jeux'],
+        eclairage: true,
+        lieux: 'Près du lac',
+        satisfaction: 3,
+        priorites: ['jeux', 'arbres', 'sport'],
+      });
+      expect(focused(el)).to.equal('thanks');
+    });
+  });
+
+  describe('ranking', () => {
+    it('names each button after its item and announces the new position', async () => {
+      const el = await pollFixture(memory());
+      const names = await accessibleNames('button');
+      expect(names).to.include.members(['Monter «\u00a0Planter des arbres\u00a0»', 'Descendre «\u00a0Un terrain de sport\u00a0»']);
+      await move(el, 'jeux', 'up');
+      expect(ranking(el)).to.deep.equal(['jeux', 'arbres', 'sport']);
+      expect(text(el, 'status')).to.equal('«\u00a0Des jeux\u00a0» est maintenant en position 1 sur 3.');
+      expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves an item with the keyboard, focus following the item, and does nothing past either end', async () => {
+      const el = await pollFixture(memory());
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[data-option="arbres"] [data-direction="down"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ranking(el)).to.deep.equal(['jeux', 'arbres', 'sport']);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(ranking(el)).to.deep.equal(['jeux', 'sport', 'arbres']);
+      const active = el.shadowRoot!.activeElement as HTMLElement;
+      expect(`${active.closest('li')!.dataset.option} ${active.dataset.direction} ${active.getAttribute('aria-disabled')}`).to.equal('arbres down true');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ranking(el)).to.deep.equal(['jeux', 'sport', 'arbres']);
+    });
+
+    it('counts the order shown only once the person confirms it, and sends the order moved by touch or click', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      await pick(el, 'usage', 'velo');
+      await pick(el, 'equipements', 'jeux');
+      await pick(el, 'eclairage', false);
+      await pick(el, 'satisfaction', 2);
+      part(el, 'submit')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.getElementById('q-priorites-error')!.textContent).to.equal(
+        'Classez les éléments, ou cochez la case pour valider l’ordre affiché.',
+      );
+      const confirm = inputs(el, 'priorites')[0]!;
+      confirm.click();
+      await el.updateComplete;
+      const { response } = await submitAndWait(el, 'civic-consultation-submitted');
+      expect(response.answers.priorites).to.deep.equal(['arbres', 'jeux', 'sport']);
+    });
+
+    it('ticks the confirmation once an item is moved', async () => {
+      const el = await pollFixture(memory());
+      expect(inputs(el, 'priorites')[0]!.checked).to.be.false;
+      await move(el, 'sport', 'up');
+      expect(inputs(el, 'priorites')[0]!.checked).to.be.true;
+    });
+  });
+
+  describe('sending', () => {
+    it('announces sending, then thanks, moves focus to the thank-you and shows the results', async () => {
+      const base = memory();
+      const held = heldAdapter(base);
+      const el = await pollFixture(held.adapter);
+      await answerAll(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => text(el, 'status') === 'Envoi de vos réponses…', 'sending is announced');
+      expect(part(el, 'submit')!.getAttribute('aria-disabled')).to.equal('true');
+      expect((group(el, 'usage') as HTMLFieldSetElement).disabled).to.be.true;
+      await expect(el).to.be.accessible();
+
+      const sent = oneEvent(el, 'civic-consultation-submitted');
+      held.answer({ ok: true, data: { id: 'x', receivedAt: new Date().toISOString() } });
+      await sent;
+      await el.updateComplete;
+      expect(text(el, 'status')).to.equal('Merci, vos réponses ont bien été enregistrées.');
+      expect(focused(el)).to.equal('thanks');
+      expect(hasPart(el, 'question')).to.be.false;
+      await waitUntil(() => hasPart(el, 'results'), 'the results show');
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends once, even when the button is pressed twice', async () => {
+      const held = heldAdapter(memory());
+      const el = await pollFixture(held.adapter);
+      await answerAll(el);
+      part(el, 'submit')!.click();
+      part(el, 'submit')!.click();
+      await el.updateComplete;
+      await el.send();
+      await waitUntil(() => held.calls() > 0, 'sent');
+      expect(held.calls()).to.equal(1);
+    });
+
+    it('keeps a participant id on the device only once the person sends, and remembers the answer', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      await answerAll(el);
+      expect(localStorage.length).to.equal(0);
+      const { response } = await submitAndWait(el, 'civic-consultation-submitted');
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ participant: response.participant, answered: true });
+      expect(adapter.responses('parc-des-berges')[0]!.participant).to.equal(response.participant);
+    });
+
+    it('lets the host page veto the sending, before anything is stored', async () => {
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      el.addEventListener('civic-consultation-submit', (event) => event.preventDefault());
+      await answerAll(el);
+      part(el, 'submit')!.click();
+      await el.updateComplete;
+      expect(adapter.responses('parc-des-berges')).to.have.length(0);
+      expect(localStorage.length).to.equal(0);
+      expect(hasPart(el, 'thanks')).to.be.false;
+    });
+
+    it('answers as the verified participant a plugin gives, and then stores nothing on the device', async () => {
+      const seen: string[] = [];
+      configure({ plugins: [{ name: 'franceconnect', participant: () => 'fc-123', afterSubmit: ({ kind }) => void seen.push(kind) }] });
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      await answerAll(el);
+      const { response } = await submitAndWait(el, 'civic-consultation-submitted');
+      expect(response.participant).to.equal('fc-123');
+      expect(localStorage.length).to.equal(0);
+      expect(seen).to.deep.equal(['consultation-response']);
+    });
+  });
+
+  describe('already answered', () => {
+    it('opens on “already took part” with the results when this browser has answered before', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'b5f1d7a2-0000-4000-8000-000000000001', answered: true }));
+      const el = await pollFixture(memory());
+      expect(text(el, 'already-answered')).to.equal(
+        'Ce navigateur a déjà participé à cette consultation\u00a0: on ne peut y répondre qu’une fois.',
+      );
+      expect(hasPart(el, 'question')).to.be.false;
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers the form again when the remembered participant has not answered', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'b5f1d7a2-0000-4000-8000-000000000001', answered: false }));
+      const adapter = memory();
+      const el = await pollFixture(adapter);
+      await answerAll(el);
+      const { response } = await submitAndWait(el, 'civic-consultation-submitted');
+      expect(response.participant).to.equal('b5f1d7a2-0000-4000-8000-000000000001');
+    });
+  });
+
+  describe('results', () => {
+    async function answered(overrides: Partial<MemoryConsultation> = {}, lang = '') {
+      const adapter = memory(overrides);
+      const el = await pollFixture(adapter, `layout="form" ${lang}`);
+      await pick(el, 'eclairage', true);
+      await write(el, 'lieux', 'Près du lac');
+      await answerAll(el);
+      await pick(el, 'eclairage', true);
+      await submitAndWait(el, 'civic-consultation-submitted');
+      return el;
+    }
+
+    // French writes a no-break space before %, which one depends on the browser's CLDR version.
+    const percent = (share: number) => new Intl.NumberFormat('fr', { style: 'percent' }).format(share);
+    const table = (el: ConsultationPoll, index: number) => {
+      const node = parts(el, 'table')[index]!;
+      return [node.querySelector('caption')!.textContent, ...[...node.querySelectorAll('tr')].map((row) => [...row.children].map((cell) => cell.textContent).join(' | '))];
+    };
+
+    it('shows each tally as bars and as a table with a caption, ranking as Borda points, the mean of a scale', async () => {
+      const el = await answered();
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(table(el, 0)).to.deep.equal([
+        'Comment venez-vous au parc\u202f?',
+        'Réponse | Nombre de réponses | Part des réponses',
+        `À vélo | 1 | ${percent(1)}`,
+        `À pied | 0 | ${percent(0)}`,
+        `En voiture | 0 | ${percent(0)}`,
+      ]);
+      expect(table(el, 2)).to.deep.equal(['Faut-il éclairer le parc la nuit\u202f?', 'Réponse | Nombre de réponses | Part des réponses', `Oui | 1 | ${percent(1)}`, `Non | 0 | ${percent(0)}`]);
+      expect(table(el, 4)).to.deep.equal([
+        'Classez ces priorités',
+        'Réponse | Points',
+        'Un terrain de sport | 3',
+        'Planter des arbres | 2',
+        'Des jeux | 1',
+      ]);
+      const results = parts(el, 'result').map((node) => node.textContent!.replace(/[ \t\n\r]+/g, ' ').trim());
+      expect(results[4]).to.contain('Moyenne\u00a0: 4, sur une échelle de 1 à 5');
+      expect(results[4]).to.contain('Réponses à cette question\u00a0: 1');
+      expect(results[5]).to.contain('Classement par points\u00a0: chaque participation donne 3 points');
+      expect(results.find((result) => result.startsWith('Où manque-t-il'))).to.contain('Réponses écrites\u00a0: 1. Elles ne sont pas publiées.');
+      expect(part(el, 'bars')!.getAttribute('aria-hidden')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when results published at the close will come', async () => {
+      const el = await answered({ resultsVisibility: 'after-close' });
+      const closes = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(definition().closesAt).getTime() - 0);
+      expect(text(el, 'results')).to.contain(`Les résultats seront publiés à la clôture de la consultation, le ${closes}.`);
+      expect(hasPart(el, 'table')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when results will not be published', async () => {
+      const el = await answered({ resultsVisibility: 'never' });
+      expect(text(el, 'results')).to.contain('Les résultats de cette consultation ne seront pas publiés.');
+      expect(hasPart(el, 'table')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('writes numbers and shares the English way in English', async () => {
+      const el = await answered({}, 'lang="en"');
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(table(el, 2)).to.deep.equal(['Faut-il éclairer le parc la nuit\u202f?', 'Answer | Number of answers | Share of answers', 'Yes | 1 | 100%', 'No | 0 | 0%']);
+      expect(text(el, 'thanks')).to.equal('Thank you, your answers have been recorded.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('ideas', () => {
+    it('shows the citizens’ ideas below the questions when the consultation takes ideas, with its adapter and language', async () => {
+      const adapter = memory({ ideas: { enabled: true, moderation: 'pre' } });
+      const el = await pollFixture(adapter, 'layout="form" lang="en"');
+      const ideas = part(el, 'ideas') as (HTMLElement & { consultation?: { id: string }; adapter?: unknown }) | null;
+      expect(ideas?.tagName).to.equal('CIVIC-CONSULTATION-IDEAS');
+      expect(ideas!.consultation!.id).to.equal('parc-des-berges');
+      expect(ideas!.adapter === adapter).to.be.true;
+      expect(ideas!.getAttribute('lang')).to.equal('en');
+      await waitUntil(() => ideas!.shadowRoot?.querySelector('[part~="heading"]'), 'the ideas load');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows no ideas when the consultation takes none', async () => {
+      const el = await pollFixture(memory());
+      expect(hasPart(el, 'ideas')).to.be.false;
+    });
+  });
+
+  describe('over the network', () => {
+    let worker: Awaited<ReturnType<typeof startNetwork>>;
+    const consultation: Consultation = { ...definition(), status: 'open' };
+    const results: ConsultationResults = {
+      consultation: 'parc-des-berges',
+      responses: 4,
+      questions: {
+        usage: { answered: 4, counts: { velo: 2, pied: 1, voiture: 1 } },
+        equipements: { answered: 4, counts: { jeux: 3, bancs: 1 } },
+        eclairage: { answered: 4, counts: { yes: 3, no: 1 } },
+        lieux: { answered: 2 },
+        satisfaction: { answered: 4, counts: { '2': 1, '3': 1, '4': 1, '5': 1 }, mean: 3.5 },
+        priorites: { answered: 4, counts: { arbres: 10, jeux: 7, sport: 7 } },
+      },
+    };
+    const httpAdapter = () => createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 });
+
+    before(async () => {
+      worker = await startNetwork();
+    });
+    beforeEach(() =>
+      worker.use(
+        http.get(CONSULTATION_URL, () => HttpResponse.json(consultation)),
+        http.get(`${CONSULTATION_URL}/results`, () => HttpResponse.json(results)),
+      ),
+    );
+    afterEach(() => worker.resetHandlers());
+    after(() => worker.stop());
+
+    it('says the connection failed, keeps the answers as sent, and sends the same response again on retry', async () => {
+      const sent: ConsultationResponse[] = [];
+      worker.use(http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => (sent.push((await request.json()) as ConsultationResponse), HttpResponse.error())));
+      const el = await pollFixture(httpAdapter());
+      await answerAll(el);
+      const failed = await submitAndWait(el, 'civic-consultation-error');
+      expect(failed.error.kind).to.equal('network');
+      expect(text(el, 'error')).to.contain('la connexion a échoué');
+      expect(text(el, 'status')).to.contain('la connexion a échoué');
+      expect(text(el, 'retry')).to.equal('Réessayer');
+      expect((group(el, 'usage') as HTMLFieldSetElement).disabled).to.be.true;
+      await expect(el).to.be.accessible();
+
+      worker.use(
+        http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => {
+          const response = (await request.json()) as ConsultationResponse;
+          sent.push(response);
+          expect(request.headers.get('Idempotency-Key')).to.equal(response.id);
+          return HttpResponse.json({ id: response.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+      const done = oneEvent(el, 'civic-consultation-submitted');
+      part(el, 'retry')!.click();
+      await done;
+      expect(sent).to.have.length(2);
+      expect(sent[1]).to.deep.equal(sent[0]);
+      await el.updateComplete;
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      await expect(el).to.be.accessible();
+    });
+
+    it('when the server says this participant has answered, says this browser took part, remembers it, and shows the results', async () => {
+      worker.use(
+        http.post(`${CONSULTATION_URL}/responses`, () =>
+          HttpResponse.json({ error: { code: 'already-answered', message: 'This participant has already answered this consultation.' } }, { status: 409 }),
+        ),
+      );
+      const el = await pollFixture(httpAdapter());
+      await answerAll(el);
+      const { response } = await submitAndWait(el, 'civic-consultation-error');
+      await el.updateComplete;
+      expect(text(el, 'already-answered')).to.contain('Ce navigateur a déjà participé à cette consultation');
+      expect(focused(el)).to.equal('already-answered');
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ participant: response!.participant, answered: true });
+      expect(hasPart(el, 'submit')).to.be.false;
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(parts(el, 'table')[4]!.querySelector('tbody')!.textContent!.replace(/[ \t\n\r]+/g, ' ').trim()).to.equal(
+        'Planter des arbres 10 Des jeux 7 Un terrain de sport 7',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the results could not be loaded and loads them again on demand', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'p-1', answered: true }));
+      worker.use(http.get(`${CONSULTATION_URL}/results`, () => HttpResponse.error(), { once: true }));
+      const el = await pollFixture(httpAdapter());
+      await waitUntil(() => text(el, 'results').includes('Les résultats n’ont pas pu être chargés.'), 'the failure shows');
+      await expect(el).to.be.accessible();
+      part(el, 'retry')!.click();
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+    });
+
+    it('offers to load the consultation again when the connection failed', async () => {
+      worker.use(http.get(CONSULTATION_URL, () => HttpResponse.error(), { once: true }));
+      const el = await pollFixture(httpAdapter());
+      expect(text(el, 'error')).to.equal('La consultation n’a pas pu être chargée. Vérifiez votre connexion puis réessayez.');
+      await expect(el).to.be.accessible();
+      part(el, 'retry')!.click();
+      await waitUntil(() => hasPart(el, 'title'), 'the consultation loads');
+    });
+  });
+
+  describe('languages', () => {
+    it('speaks English when the element or the page says so', async () => {
+      const el = await pollFixture(memory(), 'layout="steps" lang="en"');
+      expect(text(el, 'progress')).to.equal('Question 1 of 5');
+      const closes = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(definition().closesAt));
+      expect(text(el, 'dates')).to.equal(`You can answer until ${closes}.`);
+      expect(text(el, 'legend')).to.equal('Comment venez-vous au parc\u202f? (required)');
+      expect(text(el, 'next')).to.equal('Next question');
+      part(el, 'next')!.click();
+      await el.updateComplete;
+      expect(text(el, 'field-error')).to.equal('Answer this question.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('refusals', () => {
+    function refusing(code: string, kind: 'conflict' | 'invalid' = 'conflict', fields?: { path: string; message: string }[]) {
+      const base = memory();
+      const adapter: BackendAdapter = {
+        ...base,
+        getConsultation: (id, options) => base.getConsultation(id, options),
+        getConsultationResults: (id, options) => base.getConsultationResults(id, options),
+        submitConsultationResponse: async () => ({ ok: false, error: { kind, code, message: code, ...(fields ? { fields } : {}) } }),
+      };
+      return adapter;
+    }
+
+    it('says a consultation closed meanwhile is closed, and offers no form', async () => {
+      const el = await pollFixture(refusing('closed'));
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-error');
+      expect(text(el, 'error')).to.equal('Cette consultation est close\u00a0: vos réponses n’ont pas pu être enregistrées.');
+      expect(hasPart(el, 'question')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a consultation not yet open is not open', async () => {
+      const el = await pollFixture(refusing('not-open'));
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-error');
+      expect(text(el, 'error')).to.equal('Cette consultation n’est pas encore ouverte\u00a0: vos réponses n’ont pas pu être enregistrées.');
+      expect(hasPart(el, 'submit')).to.be.false;
+    });
+
+    it('names the questions whose answers were refused, and lets the person mend them and send anew', async () => {
+      const el = await pollFixture(refusing('invalid-body', 'invalid', [{ path: 'answers.satisfaction', message: 'must be a whole number' }]));
+      await answerAll(el);
+      const { response } = await submitAndWait(el, 'civic-consultation-error');
+      expect(text(el, 'error')).to.equal('Vos réponses n’ont pas pu être enregistrées. À vérifier\u00a0: Êtes-vous satisfait du parc actuel\u202f?');
+      expect((group(el, 'satisfaction') as HTMLFieldSetElement).disabled).to.be.false;
+      expect(hasPart(el, 'retry')).to.be.false;
+      const again = await submitAndWait(el, 'civic-consultation-error');
+      expect(again.response!.id).not.to.equal(response!.id);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks to reload a consultation changed while sending, and reloads it keeping the answers', async () => {
+      const el = await pollFixture(refusing('definition-changed'));
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-error');
+      expect(text(el, 'error')).to.contain('La consultation a été modifiée pendant votre envoi.');
+      expect(text(el, 'retry')).to.equal('Recharger la consultation');
+      await expect(el).to.be.accessible();
+      part(el, 'retry')!.click();
+      await waitUntil(() => hasPart(el, 'submit'), 'the consultation is reloaded');
+      expect(inputs(el, 'usage')[0]!.checked).to.be.true;
+    });
+  });
+});
+
