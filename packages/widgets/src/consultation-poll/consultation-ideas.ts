@@ -5,6 +5,7 @@ import {
   IDEA_BODY_MAX_LENGTH,
   IDEA_TITLE_MAX_LENGTH,
   getConfiguration,
+  ideasMessages,
   isMessageKey,
   isRetryable,
   newId,
@@ -27,6 +28,7 @@ type TitleProblem = 'required' | 'too-long';
 type Refusal = 'closed' | 'not-open' | 'ideas-disabled';
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
+const NO_BACKEND = '[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).';
 const REFUSALS: Record<Refusal, MessageKey> = { closed: 'ideas.closed', 'not-open': 'ideas.not-open', 'ideas-disabled': 'ideas.disabled' };
 const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, code);
 // The limit on ideas per participant is the backend's to name; any of these reads as that limit.
@@ -71,6 +73,7 @@ const TOO_MANY_IDEAS = /too-many-ideas|ideas?-(limit|quota)/;
  */
 export class CivicConsultationIdeas extends CivicElement {
   static override styles = styles;
+  static override messages = [ideasMessages];
 
   private readonly ideasTask = new Task(this, {
     task: async ([consultation, adapter], { signal }) => this.load(consultation, adapter, signal),
@@ -106,7 +109,7 @@ export class CivicConsultationIdeas extends CivicElement {
   private async load(consultation: Consultation | undefined, adapter: BackendAdapter | undefined, signal: AbortSignal): Promise<Idea[]> {
     if (!consultation?.ideas.enabled) return [];
     if (!adapter) {
-      console.error('[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).');
+      console.error(NO_BACKEND);
       throw NOT_CONFIGURED;
     }
     // Reading the browser's record writes nothing: someone who only reads leaves nothing behind.
@@ -171,7 +174,7 @@ export class CivicConsultationIdeas extends CivicElement {
     }
     const adapter = this.resolveAdapter();
     if (!adapter) {
-      console.error('[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).');
+      console.error(NO_BACKEND);
       this.failProposal(undefined, NOT_CONFIGURED);
       return;
     }
