@@ -148,7 +148,7 @@ export function createConsultationIdeaRepository(db: Db): ConsultationIdeaReposi
       .execute();
     const ideas = rows.map((row) => {
       const idea = publicIdea(row);
-      return participant === undefined ? idea : { ...idea, supported: (row as { supporter?: string | null }).supporter != null };
+      return participant === undefined ? idea : { ...idea, supported: row.supporter != null };
     });
     // The author's own ideas waiting for (or refused by) moderation come first: they just wrote them.
     const unpublished = ideas.filter((idea) => idea.status !== 'published').sort((a, b) => compareDesc(a.createdAt, b.createdAt));
