@@ -97,6 +97,33 @@ describe('http adapter: retries', () => {
     assert.ok(attempts[1]!.at - attempts[0]!.at >= 290, `waited ${attempts[1]!.at - attempts[0]!.at} ms`);
   });
 
+  test('a 503 is retried after its Retry-After too', async () => {
+    const attempts = serve(status(503, { 'Retry-After': '0.3' }), receipt);
+    const result = await adapter().submitRating(aRating());
+    assert.equal(result.ok, true);
+    assert.ok(attempts[1]!.at - attempts[0]!.at >= 290, `waited ${attempts[1]!.at - attempts[0]!.at} ms`);
+  });
+
+  test('a Retry-After on a 500 is not the contract\'s: the backoff applies', async () => {
+    const attempts = serve(status(500, { 'Retry-After': '20' }), receipt);
+    const started = Date.now();
+    const result = await adapter().submitRating(aRating());
+    assert.equal(result.ok, true);
+    assert.equal(attempts.length, 2);
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  test('no credentials are sent, on any attempt', async () => {
+    serve(status(503), receipt);
+    const credentials: (string | undefined)[] = [];
+    const recording: typeof fetch = (input, init) => {
+      credentials.push(init?.credentials);
+      return fetch(input, init);
+    };
+    await adapter({ fetch: recording }).submitRating(aRating());
+    assert.deepEqual(credentials, ['omit', 'omit']);
+  });
+
   test('a 429 asking for longer than 30 s is not waited for: the widget shows the delay', async () => {
     const attempts = serve(errorBody(429, { code: 'rate-limited', message: 'Slow down.' }, { 'Retry-After': '120' }));
     const started = Date.now();

@@ -1,9 +1,9 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
 import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Result } from '../adapter.js';
 import type { Consultation, ConsultationResponse, ConsultationResults } from '../contract/consultation.js';
 import type { ErrorBody } from '../contract/error.js';
 import type { Idea, IdeaSubmission, IdeaSupportReceipt } from '../contract/idea.js';
 import type { Rating, Receipt } from '../contract/rating.js';
+import { fetchWithRetry, retryAfterMs, TimeoutError, type RetryOptions } from './fetch-with-retry.js';
 import { CONSULTATION_STATUSES, IDEA_MODERATIONS, IDEA_STATUSES, QUESTION_TYPES, RESULTS_VISIBILITIES } from '../contract/vocabulary.js';
 
 export interface HttpAdapterOptions {
@@ -34,41 +34,27 @@ const KIND_BY_STATUS: Record<number, AdapterErrorKind> = {
   429: 'rate-limited',
 };
 
-// Longer than this, a Retry-After is not waited for in the page: the widget shows the delay instead.
-const MAX_RETRY_AFTER = 30_000;
-
 /** The adapter that talks to the v1 HTTP contract. */
 export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
-  const retryDelay = options.retryDelay ?? 300;
-  const client = ky.create({
-    prefixUrl: options.endpoint.replace(/\/+$/, ''),
+  const base = options.endpoint.replace(/\/+$/, '');
+  const retry: RetryOptions = {
     timeout: options.timeout ?? 8_000,
-    // Every write carries its own idempotency key, so POST is as safe to retry as GET, and so is
-    // an attempt that timed out (ky retries neither by default).
-    retry: {
-      limit: options.retries ?? 2,
-      methods: ['get', 'post', 'put'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: MAX_RETRY_AFTER,
-      backoffLimit: 8_000,
-      delay: (attempt) => retryDelay * 2 ** (attempt - 1),
-      retryOnTimeout: true,
-      // ky would wait maxRetryAfter and ask again, too early; better to tell the person when.
-      shouldRetry: ({ error }) => (error instanceof HTTPError && retryAfterMs(error.response) > MAX_RETRY_AFTER ? false : undefined),
-    },
+    retries: options.retries ?? 2,
+    retryDelay: options.retryDelay ?? 300,
     fetch: options.fetch,
-    credentials: 'omit',
-  });
+  };
+  const send = (call: CallOptions, path: string, init: RequestInit) =>
+    request(call, () => fetchWithRetry(`${base}/${path}`, { ...init, signal: call.signal }, retry));
   const org = encodeURIComponent(options.org);
   const consultationUrl = (id: string) => `v1/consultations/${encodeURIComponent(id)}`;
-  const get = <T>(path: string, check: Check, call: CallOptions, searchParams?: Record<string, string>) =>
-    request(call, () => client.get(path, { signal: call.signal, searchParams })).then(checked<T>(check));
+  const get = <T>(path: string, check: Check, call: CallOptions) => send(call, path, {}).then(checked<T>(check));
   // Every write is sent with its idempotency key, the record's own id, so a retry is safe.
   const post = <T>(path: string, json: unknown, key: string | undefined, check: Check, call: CallOptions) =>
-    request(call, () => client.post(path, { json, signal: call.signal, headers: key === undefined ? {} : { 'Idempotency-Key': key } })).then(
-      checked<T>(check),
-    );
+    send(call, path, {
+      method: 'POST',
+      body: JSON.stringify(json),
+      headers: { 'Content-Type': 'application/json', ...(key === undefined ? {} : { 'Idempotency-Key': key }) },
+    }).then(checked<T>(check));
 
   return {
     submitRating: (rating: Rating, call: CallOptions = {}) => post<Receipt>(`v1/orgs/${org}/ratings`, rating, rating.id, isReceipt, call),
@@ -81,7 +67,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
     getConsultationResults: (id: string, call: CallOptions = {}) => get<ConsultationResults>(`${consultationUrl(id)}/results`, isResults, call),
 
     listIdeas: (id: string, query: { participant?: string } = {}, call: CallOptions = {}) =>
-      get<Idea[]>(`${consultationUrl(id)}/ideas`, arrayOf(isIdea), call, query.participant === undefined ? undefined : { participant: query.participant }),
+      get<Idea[]>(
+        `${consultationUrl(id)}/ideas${query.participant === undefined ? '' : `?${new URLSearchParams({ participant: query.participant })}`}`,
+        arrayOf(isIdea),
+        call,
+      ),
 
     submitIdea: (id: string, idea: IdeaSubmission, call: CallOptions = {}) => post<Idea>(`${consultationUrl(id)}/ideas`, idea, idea.id, isIdea, call),
 
@@ -97,10 +87,12 @@ async function request(call: CallOptions, send: () => Promise<Response>): Promis
   try {
     response = await send();
   } catch (error) {
-    return { ok: false, error: await toAdapterError(error, call.signal) };
+    return { ok: false, error: toAdapterError(error, call.signal) };
   }
-  // A 2xx whose body is not JSON is the server's fault, not the network's: parseReceipt says so.
-  return { ok: true, data: await response.json().catch(() => undefined) };
+  // A 2xx whose body is not JSON is the server's fault, not the network's: `checked` says so.
+  const body: unknown = await response.json().catch(() => undefined);
+  if (call.signal?.aborted) return { ok: false, error: ABORTED };
+  return response.ok ? { ok: true, data: body } : { ok: false, error: httpError(response, body) };
 }
 
 // Answers are checked by hand rather than with the zod schemas: zod's parser would triple the
@@ -162,30 +154,24 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return isRecord(body) && isRecord(body.error) && typeof body.error.code === 'string' && typeof body.error.message === 'string';
 }
 
-/** `Retry-After` in milliseconds, as seconds or as an HTTP date; NaN when absent or unreadable. */
-function retryAfterMs(response: Response): number {
-  const header = response.headers.get('Retry-After');
-  if (!header) return Number.NaN;
-  const seconds = Number(header);
-  return Number.isNaN(seconds) ? Math.max(0, Date.parse(header) - Date.now()) : seconds * 1000;
+const ABORTED: AdapterError = { kind: 'aborted', code: 'aborted', message: 'Aborted.' };
+
+function httpError(response: Response, body: unknown): AdapterError {
+  const { status } = response;
+  const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
+  const wait = retryAfterMs(response);
+  const retryAfter = Number.isNaN(wait) ? undefined : Math.ceil(wait / 1000);
+  if (isErrorBody(body)) {
+    const { code, message, fields } = body.error;
+    return { kind, status, retryAfter, code, message, ...(Array.isArray(fields) ? { fields } : {}) };
+  }
+  return { kind, status, retryAfter, code: `http-${status}`, message: `The server answered ${status} ${response.statusText}`.trim() };
 }
 
-async function toAdapterError(error: unknown, signal: AbortSignal | undefined): Promise<AdapterError> {
+function toAdapterError(error: unknown, signal: AbortSignal | undefined): AdapterError {
   // Whatever the abort surfaced as (AbortError, the signal's own reason, a DOMException
   // TimeoutError from AbortSignal.timeout), the caller asked for it: not a failure to show.
-  if (signal?.aborted) return { kind: 'aborted', code: 'aborted', message: 'Aborted.' };
-  if (error instanceof HTTPError) {
-    const { status } = error.response;
-    const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
-    const wait = retryAfterMs(error.response);
-    const retryAfter = Number.isNaN(wait) ? undefined : Math.ceil(wait / 1000);
-    const body: unknown = await error.response.json().catch(() => null);
-    if (isErrorBody(body)) {
-      const { code, message, fields } = body.error;
-      return { kind, status, retryAfter, code, message, ...(Array.isArray(fields) ? { fields } : {}) };
-    }
-    return { kind, status, retryAfter, code: `http-${status}`, message: error.message };
-  }
+  if (signal?.aborted) return ABORTED;
   if (error instanceof TimeoutError) return { kind: 'timeout', code: 'timeout', message: error.message };
   return { kind: 'network', code: 'network', message: error instanceof Error ? error.message : String(error) };
 }
