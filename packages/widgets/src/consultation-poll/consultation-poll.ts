@@ -8,6 +8,7 @@ import {
   isRetryable,
   isShown,
   newId,
+  pollMessages,
   submitWithPlugins,
   type AdapterError,
   type Consultation,
@@ -77,6 +78,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  */
 export class ConsultationPoll extends CivicElement {
   static override styles = styles;
+  static override messages = [pollMessages];
 
   private readonly load = new Task(this, {
     task: async ([id, adapter], { signal }) => {

@@ -163,8 +163,10 @@ export function renderQuestion(fields: Fields, question: Question): TemplateResu
         choiceRule(fields, question),
       );
     }
-    case 'ranking':
-      return renderRanking(fields, question, describedBy(fields, question, [`${labelId(question)}-hint`]), label(fields, question), notes(fields, question, fields.t('poll.ranking.hint')));
+    case 'ranking': {
+      const id = labelId(question);
+      return renderRanking(fields, question, id, describedBy(fields, question, [`${id}-hint`]), label(fields, question), notes(fields, question, fields.t('poll.ranking.hint')));
+    }
     case 'text':
       return text(fields, question);
   }

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Question } from '@civic-pulse/core';
-import { labelId, type Fields } from './questions.js';
+import type { Fields } from './questions.js';
 
 // Ranking without dragging: each item has "move up" and "move down" buttons, which work the same
 // with a keyboard, a finger, a mouse, a switch or voice control, and the new position is announced.
@@ -20,8 +20,8 @@ export function moved(order: readonly string[], option: string, by: -1 | 1): str
 
 const ARROW = { up: 'M12 5l-7 7h4.5v7h5v-7H19z', down: 'M12 19l7-7h-4.5V5h-5v7H5z' };
 
-export function renderRanking(fields: Fields, question: Question, describedBy: string, label: TemplateResult, notes: TemplateResult): TemplateResult {
-  const id = labelId(question);
+/** `id` is the question's label id (see `labelId`), the others its parts, made by questions.ts. */
+export function renderRanking(fields: Fields, question: Question, id: string, describedBy: string, label: TemplateResult, notes: TemplateResult): TemplateResult {
   const labels = new Map((question.options ?? []).map((option) => [option.id, option.label]));
   const order = fields.orders[question.id] ?? [...labels.keys()];
   const confirmed = Array.isArray(fields.answers[question.id]);
