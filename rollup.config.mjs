@@ -45,6 +45,7 @@ export default [
   npmBuild('widgets', {
     index: 'packages/widgets/src/index.ts',
     'satisfaction-rating/civic-satisfaction-rating': 'packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.ts',
+    'consultation-poll/civic-consultation-poll': 'packages/widgets/src/consultation-poll/civic-consultation-poll.ts',
     'provider/civic-pulse-provider': 'packages/widgets/src/provider/civic-pulse-provider.ts',
   }),
   {

@@ -3,6 +3,8 @@
 export { CivicElement } from './internal/civic-element.js';
 export { adapterContext } from './internal/adapter-context.js';
 export { SatisfactionRating, type RatingMode } from './satisfaction-rating/satisfaction-rating.js';
+export { ConsultationPoll, type PollLayout } from './consultation-poll/consultation-poll.js';
 export { PulseProvider } from './provider/pulse-provider.js';
 export { RatingSubmitEvent, RatingSubmittedEvent, RatingErrorEvent } from './events/rating-events.js';
+export { ConsultationSubmitEvent, ConsultationSubmittedEvent, ConsultationErrorEvent } from './events/consultation-events.js';
 export { tokens } from './styles/tokens.js';
