@@ -640,6 +640,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(failed.action).to.equal('support');
       expect(failed.idea).to.equal(target.id);
       expect(text(el, 'idea-error')).to.contain('la connexion a échoué');
+      expect(description(el, parts(el, 'support')[0]!)).to.contain('la connexion a échoué');
       expect(texts(el, 'support')).to.deep.equal(['Soutenir']);
       await expect(el).to.be.accessible();
 

@@ -337,7 +337,8 @@ export class CivicConsultationIdeas extends CivicElement {
 
   private renderSupport(idea: Idea): TemplateResult | typeof nothing {
     if (!this.open && !idea.supported) return nothing;
-    const sending = this.supports.get(idea.id) === 'sending';
+    const progress = this.supports.get(idea.id);
+    const sending = progress === 'sending';
     const [label, name] = sending
       ? [this.t('ideas.supporting'), this.t('ideas.supporting')]
       : idea.supported
@@ -350,6 +351,7 @@ export class CivicConsultationIdeas extends CivicElement {
         class=${idea.supported ? 'support supported' : 'support button-secondary'}
         aria-label=${name}
         aria-disabled=${idea.supported || sending ? 'true' : 'false'}
+        aria-describedby=${progress && !sending ? `error-${idea.id}` : nothing}
         @click=${() => this.support(idea)}
       >
         ${idea.supported ? html`<span aria-hidden="true">✓ </span>` : nothing}${label}
@@ -377,7 +379,7 @@ export class CivicConsultationIdeas extends CivicElement {
               ${this.renderSupport(idea)}
             </div>`}
         ${failure && failure !== 'sending'
-          ? html`<p part="idea-error" class="error">${this.errorMessage(failure, 'support')}</p>`
+          ? html`<p id="error-${idea.id}" part="idea-error" class="error">${this.errorMessage(failure, 'support')}</p>`
           : nothing}
       </li>
     `;
