@@ -10,7 +10,6 @@ import { toCsv } from './csv.js';
 // Ideas are public text: they keep the day they were proposed, not their id or author.
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What a CSV export holds: one row per response, per question (the legend of the answers file), or per idea. */
 export const CSV_EXPORTS = ['answers', 'questions', 'ideas'] as const;
@@ -75,10 +74,10 @@ export function sortedAnswers(questions: readonly Question[], stored: readonly R
 }
 
 /** `oui` and `non`: the CSV is read by French town halls; the JSON export keeps true and false. */
-export const YES = 'oui';
-export const NO = 'non';
+const YES = 'oui';
+const NO = 'non';
 /** Between the option ids of a ranking, first to last. */
-export const RANKING_SEPARATOR = ' > ';
+const RANKING_SEPARATOR = ' > ';
 
 /**
  * One column per question, headed by its id, except a multiple-choice question: one column per
