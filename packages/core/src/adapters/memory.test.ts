@@ -3,21 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { aRating } from '../../../../test/support/rating.js';
 import type { Result } from '../adapter.js';
-import { describeAdapterContract } from '../testing/adapter-contract.js';
 import { createMemoryAdapter, type MemoryConsultation } from './memory.js';
 
-describeAdapterContract('memory adapter', async () => {
-  const adapter = createMemoryAdapter({ services: ['etat-civil'] });
-  return {
-    adapter,
-    org: 'ville-test',
-    createConsultation: async (definition) => adapter.addConsultation(definition),
-    async moderateIdea(consultation, idea, decision) {
-      const result = adapter.moderateIdea(consultation, idea, decision);
-      if (!result.ok) throw new Error(result.error.message);
-    },
-  };
-});
+// The adapter contract suite runs against this adapter in memory.contract.test.ts.
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2026-04-01T08:00:00.000Z');
