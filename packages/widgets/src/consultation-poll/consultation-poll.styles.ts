@@ -9,15 +9,15 @@ export const styles = [
       max-width: 48rem;
     }
 
-    .title {
+    .heading {
       margin: 0 0 0.5rem;
-      font-size: 1.375rem;
+      font-weight: 700;
+      font-size: 1.125rem;
       line-height: 1.3;
     }
 
-    h3 {
-      margin: 0 0 0.5rem;
-      font-size: 1.125rem;
+    [part='title'] {
+      font-size: 1.375rem;
     }
 
     .description {

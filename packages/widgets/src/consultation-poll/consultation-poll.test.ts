@@ -199,7 +199,8 @@ describe('<civic-consultation-poll>', () => {
     it('shows the title, the description and until when one may answer, in the page’s language, and stores nothing', async () => {
       const el = await pollFixture(memory());
       expect(text(el, 'title')).to.equal('Aménagement du parc des Berges');
-      expect(part(el, 'title')!.tagName).to.equal('H2');
+      expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('2');
+      expect(await accessibleNames('heading')).to.deep.equal(['Aménagement du parc des Berges']);
       expect(text(el, 'description')).to.contain('réaménage le parc');
       const closes = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(definition().closesAt));
       expect(text(el, 'dates')).to.equal(`Vous pouvez répondre jusqu’au ${closes}.`);
@@ -658,6 +659,17 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('puts its headings at the level the page asks for', async () => {
+      const adapter = memory({ ideas: { enabled: true, moderation: 'post' } });
+      const el = await pollFixture(adapter, 'layout="form" heading-level="3"');
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-submitted');
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      const levels = [...el.shadowRoot!.querySelectorAll('[role="heading"]')].map((node) => `${node.getAttribute('aria-level')} ${node.textContent}`);
+      expect(levels.slice(0, 3)).to.deep.equal(['3 Aménagement du parc des Berges', '4 Résultats', '5 Comment venez-vous au parc\u202f?']);
+      expect(part(el, 'ideas')!.getAttribute('heading-level')).to.equal('4');
+    });
+
     it('says when results published at the close will come', async () => {
       const el = await answered({ resultsVisibility: 'after-close' });
       const closes = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(definition().closesAt).getTime() - 0);
@@ -790,6 +802,18 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
       part(el, 'retry')!.click();
       await waitUntil(() => hasPart(el, 'table'), 'the results load');
+    });
+
+    it('says what the server says when it withholds the results', async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'p-1', answered: true }));
+      worker.use(
+        http.get(`${CONSULTATION_URL}/results`, () =>
+          HttpResponse.json({ error: { code: 'results-hidden', message: 'The results of this consultation are not published.' } }, { status: 403 }),
+        ),
+      );
+      const el = await pollFixture(httpAdapter());
+      await waitUntil(() => text(el, 'results').includes('ne seront pas publiés'), 'the refusal shows');
+      expect(hasPart(el, 'retry')).to.be.false;
     });
 
     it('offers to load the consultation again when the connection failed', async () => {

@@ -21,7 +21,7 @@ import { CivicElement } from '../internal/civic-element.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { choiceRule, labelId, renderQuestion, type Fields } from './questions.js';
 import { moved } from './ranking.js';
-import { renderResults } from './results.js';
+import { heading, renderResults } from './results.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
@@ -130,6 +130,12 @@ export class ConsultationPoll extends CivicElement {
    * GOV.UK's "one thing per page" advises; `form`: every question at once, for a short consultation.
    */
   @property() layout: PollLayout = 'steps';
+
+  /**
+   * Level of the consultation's title: 2 by default, under the page's own level-1 heading. The
+   * sections below it (results, problems, ideas) are one level lower, each question's results two.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   private get locked(): boolean {
     return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
@@ -342,8 +348,8 @@ export class ConsultationPoll extends CivicElement {
   private renderSummary(shown: readonly Question[]): TemplateResult | typeof nothing {
     if (this.problems.size === 0) return nothing;
     return html`
-      <div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
-        <h3 id="summary-title">${this.t('poll.summary.title')}</h3>
+      <div part="error-summary" class="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+        ${heading(this.headingLevel + 1, this.t('poll.summary.title'), '', 'summary-title')}
         <ul>
           ${shown
             .filter(({ id }) => this.problems.has(id))
@@ -408,16 +414,23 @@ export class ConsultationPoll extends CivicElement {
     else {
       content = this.results.render({
         pending: () => html`<p>${this.t('poll.results.loading')}</p>`,
-        complete: (results) => (results ? renderResults((key, params) => this.t(key, params), this.language, consultation, results) : nothing),
-        error: () => html`
-          <p>${this.t('poll.results.failed')}</p>
-          <button type="button" part="retry" class="button-secondary" @click=${() => this.results.run()}>${this.t('error.retry')}</button>
-        `,
+        complete: (results) =>
+          results ? renderResults((key, params) => this.t(key, params), this.language, this.headingLevel + 2, consultation, results) : nothing,
+        // Refused although the dates said yes (a clock set wrong): say what the server says.
+        error: (error) => {
+          const { code } = error as AdapterError;
+          if (code === 'results-hidden') return html`<p>${this.t('poll.results.never')}</p>`;
+          if (code === 'results-not-yet') return html`<p>${this.t('poll.results.later', { closes: this.formatDate(consultation.closesAt) })}</p>`;
+          return html`
+            <p>${this.t('poll.results.failed')}</p>
+            <button type="button" part="retry" class="button-secondary" @click=${() => this.results.run()}>${this.t('error.retry')}</button>
+          `;
+        },
       });
     }
     return html`
       <section part="results" class="results" aria-labelledby="results-title">
-        <h3 id="results-title">${this.t('poll.results.title')}</h3>
+        ${heading(this.headingLevel + 1, this.t('poll.results.title'), '', 'results-title')}
         ${content}
       </section>
     `;
@@ -428,7 +441,7 @@ export class ConsultationPoll extends CivicElement {
     const dates = { opens: this.formatDate(consultation.opensAt), closes: this.formatDate(consultation.closesAt) };
     const answering = status === 'open' && (this.phase === 'answering' || this.phase === 'sending' || this.phase === 'failed');
     return html`
-      <h2 part="title" class="title">${consultation.title}</h2>
+      ${heading(this.headingLevel, consultation.title, 'title')}
       ${consultation.description ? html`<p part="description" class="description">${consultation.description}</p>` : nothing}
       <p part="dates" class="dates">${this.t(`poll.dates.${status}`, dates)}</p>
       ${answering ? this.renderForm(consultation) : nothing}
@@ -439,7 +452,13 @@ export class ConsultationPoll extends CivicElement {
       ${this.phase === 'answered' ? html`<p part="already-answered" class="notice" tabindex="-1">${this.t('poll.already-answered')}</p>` : nothing}
       ${answering || status === 'scheduled' ? nothing : this.renderOutcome(consultation)}
       ${consultation.ideas.enabled
-        ? html`<civic-consultation-ideas part="ideas" .consultation=${consultation} .adapter=${this.resolveAdapter()} lang=${this.language}></civic-consultation-ideas>`
+        ? html`<civic-consultation-ideas
+            part="ideas"
+            .consultation=${consultation}
+            .adapter=${this.resolveAdapter()}
+            lang=${this.language}
+            heading-level=${this.headingLevel + 1}
+          ></civic-consultation-ideas>`
         : nothing}
     `;
   }

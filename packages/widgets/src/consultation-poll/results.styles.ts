@@ -13,7 +13,7 @@ export const resultStyles = css`
     margin: 0 0 1.5rem;
   }
 
-  .result h4 {
+  .result .heading {
     margin: 0 0 0.25rem;
     font-size: 1rem;
   }

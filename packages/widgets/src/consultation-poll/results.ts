@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Consultation, ConsultationResults, Language, MessageKey, Params, Question } from '@civic-pulse/core';
 
+/**
+ * A heading at `level`, as ARIA says it: the right level depends on the host page, which an
+ * element cannot know, so it is an attribute (`heading-level`) rather than a tag name.
+ */
+export const heading = (level: number, content: unknown, part = '', id = '') =>
+  html`<div role="heading" aria-level=${Math.min(6, level)} part=${part || nothing} id=${id || nothing} class="heading">${content}</div>`;
+
 interface Row {
   label: string;
   value: number;
@@ -49,7 +56,7 @@ function tally(t: (key: MessageKey, params?: Params) => string, lang: Language, 
   `;
 }
 
-function questionResult(t: (key: MessageKey, params?: Params) => string, lang: Language, question: Question, results: ConsultationResults): TemplateResult {
+function questionResult(t: (key: MessageKey, params?: Params) => string, lang: Language, level: number, question: Question, results: ConsultationResults): TemplateResult {
   const { answered = 0, counts = {}, mean } = results.questions[question.id] ?? {};
   const count = (key: string) => (Object.hasOwn(counts, key) ? counts[key]! : 0);
   const share = (value: number, whole: number) => (whole > 0 ? value / whole : 0);
@@ -92,22 +99,26 @@ function questionResult(t: (key: MessageKey, params?: Params) => string, lang: L
   }
   return html`
     <section part="result" class="result">
-      <h4>${question.label}</h4>
+      ${heading(level, question.label)}
       <p class="hint">${t('poll.results.answered', { count: answered })}</p>
       ${body}
     </section>
   `;
 }
 
-/** The tallies of every question: bars with counts and shares, the same as tables, ranking as Borda points. */
+/**
+ * The tallies of every question: bars with counts and shares, the same as tables, ranking as Borda
+ * points. Each question's title is a heading at `level`.
+ */
 export function renderResults(
   t: (key: MessageKey, params?: Params) => string,
   lang: Language,
+  level: number,
   consultation: Consultation,
   results: ConsultationResults,
 ): TemplateResult {
   return html`
     <p>${t('poll.results.responses', { count: results.responses })}</p>
-    ${consultation.questions.map((question) => questionResult(t, lang, question, results))}
+    ${consultation.questions.map((question) => questionResult(t, lang, level, question, results))}
   `;
 }
