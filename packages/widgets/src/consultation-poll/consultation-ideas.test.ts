@@ -200,6 +200,23 @@ describe('<civic-consultation-ideas>', () => {
       ]);
     });
 
+    it('says it is loading while the ideas come', async () => {
+      const backend = ideasBackend({ ideas: [idea('Plus d’arbres')] });
+      let answer!: () => void;
+      const adapter = {
+        ...backend.adapter,
+        listIdeas: (...args: Parameters<BackendAdapter['listIdeas']>) =>
+          new Promise<Result<Idea[]>>((resolve) => (answer = () => resolve(backend.adapter.listIdeas(...args)))),
+      };
+      const el = await fixture<CivicConsultationIdeas>(html`<civic-consultation-ideas .consultation=${consultation()} .adapter=${adapter}></civic-consultation-ideas>`);
+      await waitUntil(() => answer !== undefined, 'the ideas are asked for');
+      expect(text(el, 'base')).to.contain('Chargement des idées…');
+      await expect(el).to.be.accessible();
+      answer();
+      await waitUntil(() => hasPart(el, 'list'), 'the list shows', { timeout: 3000 });
+      expect(text(el, 'base')).not.to.contain('Chargement des idées…');
+    });
+
     it('says when no idea is published yet', async () => {
       const { adapter } = ideasBackend();
       const el = await ideasFixture(adapter);
@@ -273,6 +290,7 @@ describe('<civic-consultation-ideas>', () => {
         const el = await fixture<CivicConsultationIdeas>(html`<civic-consultation-ideas .consultation=${consultation()}></civic-consultation-ideas>`);
         await waitUntil(() => hasPart(el, 'error'), 'the error shows', { timeout: 3000 });
         expect(text(el, 'error')).to.contain('il lui manque l’adresse du serveur');
+        await expect(el).to.be.accessible();
       } finally {
         console.error = original;
       }
@@ -563,6 +581,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(text(el, 'error')).to.equal('Votre idée n’a pas pu être enregistrée\u00a0: titre et description');
       expect(titleInput(el).readOnly).to.be.false;
       expect(hasPart(el, 'retry')).to.be.false;
+      await expect(el).to.be.accessible();
     });
 
     it('says when the person has proposed as many ideas as allowed (409 too-many-ideas)', async () => {
@@ -582,6 +601,7 @@ describe('<civic-consultation-ideas>', () => {
       await proposeAndWait(el, 'civic-idea-error');
       expect(text(el, 'error')).to.equal('Trop d’envois en peu de temps. Réessayez dans 40\u00a0s.');
       expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
     });
 
     it('any other refusal reads as one, whatever its code', async () => {
@@ -662,6 +682,7 @@ describe('<civic-consultation-ideas>', () => {
       const el = await ideasFixture(httpAdapter());
       await supportAndWait(el, 0, 'civic-idea-error');
       expect(text(el, 'idea-error')).to.equal('Cette idée n’est pas publiée\u00a0: elle ne peut pas être soutenue.');
+      await expect(el).to.be.accessible();
     });
   });
 
