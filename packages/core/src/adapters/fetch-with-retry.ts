@@ -61,7 +61,8 @@ async function fetchOnce(url: string, init: RequestInit, options: RetryOptions):
   const { signal } = init;
   const controller = new AbortController();
   const forward = () => controller.abort(signal?.reason);
-  // Left in place on success, so that aborting still stops the reading of the body.
+  // Only while waiting for the headers: a long-lived signal would otherwise gather a listener per
+  // call. An abort while the (small) body is read is seen by the caller, which checks the signal.
   signal?.addEventListener('abort', forward, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -71,10 +72,10 @@ async function fetchOnce(url: string, init: RequestInit, options: RetryOptions):
   try {
     return await (options.fetch ?? fetch)(url, { ...init, signal: controller.signal, credentials: 'omit' });
   } catch (error) {
-    signal?.removeEventListener('abort', forward);
     throw timedOut && !signal?.aborted ? new TimeoutError(`No answer within ${options.timeout} ms.`) : error;
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
   }
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from '../../../../test/support/msw-node.js';
@@ -250,6 +251,13 @@ describe('http adapter: abort and timeout', () => {
     const result = await adapter().submitRating(aRating(), { signal: controller.signal });
     assert.equal(!result.ok && result.error.kind, 'aborted');
     assert.equal(attempts.length, 1);
+  });
+
+  test('a signal used for many calls keeps no listener from them', async () => {
+    serve(status(503), receipt);
+    const controller = new AbortController();
+    for (let call = 0; call < 3; call++) await adapter().submitRating(aRating(), { signal: controller.signal });
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
   });
 
   test('an attempt slower than `timeout` is retried, then ends with `timeout`', async () => {
