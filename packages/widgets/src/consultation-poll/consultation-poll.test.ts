@@ -804,6 +804,33 @@ describe('<civic-consultation-poll>', () => {
       await waitUntil(() => hasPart(el, 'table'), 'the results load');
     });
 
+    it('when rate limited, says when to try again and holds the retry button until then', async () => {
+      let attempts = 0;
+      worker.use(
+        http.post(
+          `${CONSULTATION_URL}/responses`,
+          () => (attempts++, HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } })),
+          { once: true },
+        ),
+        http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => {
+          attempts++;
+          const response = (await request.json()) as ConsultationResponse;
+          return HttpResponse.json({ id: response.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+      const el = await pollFixture(httpAdapter());
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-error');
+      expect(text(el, 'error')).to.contain('Réessayez dans 1\u00a0s.');
+      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
+      part(el, 'retry')!.click();
+      await el.updateComplete;
+      expect(attempts).to.equal(1);
+      await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
+      await submitAndWait(el, 'civic-consultation-submitted');
+      expect(attempts).to.equal(2);
+    });
+
     it('says what the server says when it withholds the results', async () => {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'p-1', answered: true }));
       worker.use(

@@ -121,6 +121,9 @@ export class ConsultationPoll extends CivicElement {
   private pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
   private verified = false;
+  /** Set while the server's Retry-After runs: the retry button waits as the message says. */
+  @state() private retryBlocked = false;
+  private retryTimer?: ReturnType<typeof setTimeout>;
 
   /** The consultation's id. */
   @property() consultation = '';
@@ -254,7 +257,7 @@ export class ConsultationPoll extends CivicElement {
   async send(): Promise<void> {
     const consultation = this.load.value;
     const adapter = this.resolveAdapter();
-    if (!consultation || !adapter || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
+    if (!consultation || !adapter || this.retryBlocked || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
     let response = this.pending;
     if (!response) {
       const { shown, answers } = this.asked(consultation.questions);
@@ -294,6 +297,11 @@ export class ConsultationPoll extends CivicElement {
   private fail(consultation: string, response: ConsultationResponse, error: AdapterError): void {
     // Only an error that a retry can mend keeps the response as sent; otherwise it is made anew.
     if (!isRetryable(error)) this.pending = undefined;
+    if (error.kind === 'rate-limited' && error.retryAfter) {
+      clearTimeout(this.retryTimer);
+      this.retryBlocked = true;
+      this.retryTimer = setTimeout(() => (this.retryBlocked = false), error.retryAfter * 1000);
+    }
     this.error = error;
     this.phase = error.code === 'already-answered' ? 'answered' : REFUSALS.has(error.code) ? 'refused' : 'failed';
     this.status = error.code === 'already-answered' ? this.t('poll.already-answered') : this.errorMessage(error);
@@ -305,6 +313,12 @@ export class ConsultationPoll extends CivicElement {
     this.error = undefined;
     this.pending = undefined;
     void this.load.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.retryTimer);
+    this.retryBlocked = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -396,7 +410,7 @@ export class ConsultationPoll extends CivicElement {
                   type="submit"
                   part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
                   class="button-primary"
-                  aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}
+                  aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
                 >
                   ${!last ? this.t('poll.next') : this.phase === 'sending' ? this.t('poll.sending') : retryable ? this.t('error.retry') : this.t('poll.send')}
                 </button>
