@@ -1,5 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import {
   configure,
@@ -850,6 +850,26 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
       part(el, 'retry')!.click();
       await waitUntil(() => hasPart(el, 'title'), 'the consultation loads');
+    });
+  });
+
+  describe('small screens', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('fits a 320 px wide screen, questions and results alike, with 44 px touch targets', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await pollFixture(memory({ title: 'Réaménagement complet du parc des Berges et de ses abords immédiats' }));
+      const base = part(el, 'base')!;
+      const fits = () => base.scrollWidth <= el.getBoundingClientRect().width && el.getBoundingClientRect().right <= 320;
+      expect(fits()).to.be.true;
+      const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, [part="choice"]')]
+        .map((node) => node.getBoundingClientRect())
+        .filter(({ height, width }) => height < 44 || width < 44);
+      expect(small).to.have.length(0);
+      await answerAll(el);
+      await submitAndWait(el, 'civic-consultation-submitted');
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(fits()).to.be.true;
     });
   });
 
