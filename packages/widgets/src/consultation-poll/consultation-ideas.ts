@@ -31,8 +31,6 @@ const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', 
 const NO_BACKEND = '[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).';
 const REFUSALS: Record<Refusal, MessageKey> = { closed: 'ideas.closed', 'not-open': 'ideas.not-open', 'ideas-disabled': 'ideas.disabled' };
 const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, code);
-// The limit on ideas per participant is the backend's to name; any of these reads as that limit.
-const TOO_MANY_IDEAS = /too-many-ideas|ideas?-(limit|quota)/;
 
 /**
  * @summary The citizens' ideas of a consultation: the published ones with their supports, a form
@@ -211,7 +209,7 @@ export class CivicConsultationIdeas extends CivicElement {
 
   private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {
     // Only an error that a retry can mend keeps the idea as sent; a refused one is edited and made anew.
-    if (!isRetryable(error) || TOO_MANY_IDEAS.test(error.code)) this.pending = undefined;
+    if (!isRetryable(error)) this.pending = undefined;
     if (error.kind === 'rate-limited' && error.retryAfter) this.blockRetryFor(error.retryAfter);
     this.phase = 'failed';
     this.error = error;
@@ -300,7 +298,8 @@ export class CivicConsultationIdeas extends CivicElement {
     if (error.code === 'not-configured') return this.t('ideas.error.not-configured');
     if (isRefusal(error.code)) return this.t(REFUSALS[error.code]);
     if (error.code === 'not-published') return this.t('ideas.error.not-published');
-    if (TOO_MANY_IDEAS.test(error.code)) return this.t('ideas.error.too-many');
+    // The reference backend's limit of ideas per participant and consultation (a 409).
+    if (error.code === 'too-many-ideas') return this.t('ideas.error.too-many');
     switch (error.kind) {
       case 'network':
       case 'timeout':
