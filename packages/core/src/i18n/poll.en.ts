@@ -21,7 +21,7 @@ export const pollEn: Record<keyof typeof pollFr, string> = {
   'poll.ranking.down': 'Move “{option}” down',
   'poll.ranking.moved': '“{option}” is now in position {position} of {total}.',
   'poll.ranking.confirm': 'I confirm this ranking',
-  'poll.summary.title': 'Before sending, complete or correct:',
+  'poll.summary.title': 'To complete or correct:',
   'poll.summary.separator': ': ',
   'poll.error.required': 'Answer this question.',
   'poll.error.ranking': 'Rank the items, or tick the box to confirm the order shown.',

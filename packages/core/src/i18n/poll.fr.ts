@@ -20,7 +20,7 @@ export const pollFr = {
   'poll.ranking.down': 'Descendre « {option} »',
   'poll.ranking.moved': '« {option} » est maintenant en position {position} sur {total}.',
   'poll.ranking.confirm': 'Je valide ce classement',
-  'poll.summary.title': 'Avant d’envoyer, complétez ou corrigez :',
+  'poll.summary.title': 'À compléter ou à corriger :',
   'poll.summary.separator': ' : ',
   'poll.error.required': 'Répondez à cette question.',
   'poll.error.ranking': 'Classez les éléments, ou cochez la case pour valider l’ordre affiché.',

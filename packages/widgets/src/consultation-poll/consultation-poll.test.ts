@@ -1,4 +1,4 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import {
@@ -189,6 +189,11 @@ function heldAdapter(base: MemoryAdapter) {
 }
 
 describe('<civic-consultation-poll>', () => {
+  // axe's first run loads axe-core: seconds on a busy machine, which the first test should not pay.
+  before(async function () {
+    this.timeout(30_000);
+    await expect(await fixture(html`<p>axe</p>`)).to.be.accessible();
+  });
   beforeEach(() => localStorage.clear());
   afterEach(() => {
     resetConfiguration();
@@ -850,6 +855,7 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
       part(el, 'retry')!.click();
       await waitUntil(() => hasPart(el, 'title'), 'the consultation loads');
+      await waitUntil(() => focused(el) === 'title', 'focus goes to the title');
     });
   });
 
@@ -939,6 +945,7 @@ describe('<civic-consultation-poll>', () => {
       part(el, 'retry')!.click();
       await waitUntil(() => hasPart(el, 'submit'), 'the consultation is reloaded');
       expect(inputs(el, 'usage')[0]!.checked).to.be.true;
+      await waitUntil(() => focused(el) === 'title', 'focus goes to the title');
     });
   });
 });

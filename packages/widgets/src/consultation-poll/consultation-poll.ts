@@ -308,11 +308,14 @@ export class ConsultationPoll extends CivicElement {
     this.dispatchEvent(new ConsultationErrorEvent(consultation, response, error));
   }
 
-  private reload(): void {
+  /** Loads the consultation again, answers kept; focus then goes to its title, the button being gone. */
+  private async reload(): Promise<void> {
     this.phase = 'answering';
     this.error = undefined;
     this.pending = undefined;
-    void this.load.run();
+    await this.load.run();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -455,7 +458,7 @@ export class ConsultationPoll extends CivicElement {
     const dates = { opens: this.formatDate(consultation.opensAt), closes: this.formatDate(consultation.closesAt) };
     const answering = status === 'open' && (this.phase === 'answering' || this.phase === 'sending' || this.phase === 'failed');
     return html`
-      ${heading(this.headingLevel, consultation.title, 'title')}
+      <div role="heading" aria-level=${Math.min(6, this.headingLevel)} part="title" class="heading" tabindex="-1">${consultation.title}</div>
       ${consultation.description ? html`<p part="description" class="description">${consultation.description}</p>` : nothing}
       <p part="dates" class="dates">${this.t(`poll.dates.${status}`, dates)}</p>
       ${answering ? this.renderForm(consultation) : nothing}
@@ -488,7 +491,7 @@ export class ConsultationPoll extends CivicElement {
             const retryable = isRetryable(adapterError);
             return html`
               <p part="error" class="error">${retryable ? this.t('poll.error.load') : this.errorMessage(adapterError)}</p>
-              ${retryable ? html`<button type="button" part="retry" class="button-secondary" @click=${() => this.load.run()}>${this.t('error.retry')}</button>` : nothing}
+              ${retryable ? html`<button type="button" part="retry" class="button-secondary" @click=${this.reload}>${this.t('error.retry')}</button>` : nothing}
             `;
           },
         })}
