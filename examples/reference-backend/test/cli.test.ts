@@ -190,6 +190,12 @@ describe('npm run consultation (SQLite)', () => {
     assert.deepEqual(JSON.parse(json.stdout), (await route('')).json());
   });
 
+  test('a database that does not answer: exit 1 with the reason, no stack', async () => {
+    const outcome = await cliProcess({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/civic' }, ['close', 'place-du-marche']);
+    assert.equal(outcome.code, 1);
+    assert.match(outcome.stderr, /^connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+  });
+
   test('mistakes in the command: exit 2 with the usage; no argument or --help: the usage, exit 0', async (t) => {
     const { database } = await given(t, db);
     const mistakes: [string[], RegExp][] = [
