@@ -87,6 +87,8 @@ export class ConsultationPoll extends CivicElement {
         throw NOT_CONFIGURED;
       }
       const result = await adapter.getConsultation(id, { signal });
+      // Aborted: other arguments came meanwhile, and their run is the one that counts.
+      if (!result.ok && result.error.kind === 'aborted') throw result.error;
       if (!result.ok) {
         if (result.error.kind === 'not-found') console.error(`[civic-pulse] <civic-consultation-poll>: no consultation "${id}" on this backend.`);
         this.dispatchEvent(new ConsultationErrorEvent(id, undefined, result.error));

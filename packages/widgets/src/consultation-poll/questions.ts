@@ -35,9 +35,9 @@ export function choiceRule(fields: Fields, question: Question): string {
   return fields.t('poll.multiple.between', { min, max });
 }
 
-function describedBy(fields: Fields, question: Question, extra: string[] = []): string {
+function describedBy(fields: Fields, question: Question, extra: string[] = []): string | typeof nothing {
   const id = labelId(question);
-  return [question.help ? `${id}-help` : '', ...extra, fields.problems.has(question.id) ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return [question.help ? `${id}-help` : '', ...extra, fields.problems.has(question.id) ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
 function label(fields: Fields, question: Question): TemplateResult {

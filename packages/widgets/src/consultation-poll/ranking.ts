@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type nothing, type TemplateResult } from 'lit';
 import type { Question } from '@civic-pulse/core';
 import type { Fields } from './questions.js';
 
@@ -21,7 +21,7 @@ export function moved(order: readonly string[], option: string, by: -1 | 1): str
 const ARROW = { up: 'M12 5l-7 7h4.5v7h5v-7H19z', down: 'M12 19l7-7h-4.5V5h-5v7H5z' };
 
 /** `id` is the question's label id (see `labelId`), the others its parts, made by questions.ts. */
-export function renderRanking(fields: Fields, question: Question, id: string, describedBy: string, label: TemplateResult, notes: TemplateResult): TemplateResult {
+export function renderRanking(fields: Fields, question: Question, id: string, describedBy: string | typeof nothing, label: TemplateResult, notes: TemplateResult): TemplateResult {
   const labels = new Map((question.options ?? []).map((option) => [option.id, option.label]));
   const order = fields.orders[question.id] ?? [...labels.keys()];
   const confirmed = Array.isArray(fields.answers[question.id]);
