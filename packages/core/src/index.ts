@@ -18,6 +18,7 @@ export {
   isMessageKey,
   LANGUAGES,
   baseMessages,
+  ratingMessages,
   pollMessages,
   ideasMessages,
   type Language,

@@ -4,15 +4,18 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { ideasEn } from './ideas.en.js';
 import { ideasFr } from './ideas.fr.js';
-import { isMessageKey, loadLanguage, pollMessages, supportedLanguage, translate, type MessageKey } from './index.js';
+import { isMessageKey, loadLanguage, pollMessages, ratingMessages, supportedLanguage, translate, type MessageKey } from './index.js';
 import { pollEn } from './poll.en.js';
 import { pollFr } from './poll.fr.js';
+import { ratingEn } from './rating.en.js';
+import { ratingFr } from './rating.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 // Every bundle, French and English side by side: the base messages, the poll's, the ideas'.
 const BUNDLES = [
   { name: 'base', fr, en },
+  { name: 'rating', fr: ratingFr, en: ratingEn },
   { name: 'poll', fr: pollFr, en: pollEn },
   { name: 'ideas', fr: ideasFr, en: ideasEn },
 ] as const;
@@ -37,6 +40,7 @@ describe('catalogs', () => {
   test('no key is in two bundles, and each bundle keeps to its prefix', () => {
     const keys = BUNDLES.flatMap((bundle) => Object.keys(bundle.fr));
     assert.equal(new Set(keys).size, keys.length);
+    for (const key of Object.keys(ratingFr)) assert.match(key, /^(rating|floating|dialog|error|field)\./);
     for (const key of Object.keys(pollFr)) assert.match(key, /^poll\./);
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
   });
@@ -89,7 +93,7 @@ describe('supportedLanguage', () => {
 });
 
 describe('translate', () => {
-  before(() => loadLanguage('en'));
+  before(() => loadLanguage('en', [ratingMessages]));
 
   test('fills placeholders and formats numbers the way each language writes them', () => {
     assert.equal(translate('fr', 'rating.comment.remaining', { count: 1200, max: 2000 }), '1\u202f200 caractères restants sur 2\u202f000');
@@ -108,6 +112,8 @@ describe('translate', () => {
 });
 
 describe('isMessageKey', () => {
+  before(() => loadLanguage('fr', [ratingMessages]));
+
   test('tells a catalog key from any other string', () => {
     assert.equal(isMessageKey('field.comment'), true);
     assert.equal(isMessageKey('field.ip'), false);

@@ -9,6 +9,7 @@ import {
   isMessageKey,
   isRetryable,
   newId,
+  ratingMessages,
   submitWithPlugins,
   type AdapterError,
   type Channel,
@@ -62,6 +63,7 @@ const isMisconfiguration = (error: AdapterError) =>
  */
 export class SatisfactionRating extends CivicElement {
   static override styles = styles;
+  static override messages = [ratingMessages];
 
   @state() private score?: number;
   @state() private reasons = new Set<Reason>();
