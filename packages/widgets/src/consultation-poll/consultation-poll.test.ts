@@ -866,7 +866,8 @@ describe('<civic-consultation-poll>', () => {
       await setViewport({ width: 320, height: 640 });
       const el = await pollFixture(memory({ title: 'Réaménagement complet du parc des Berges et de ses abords immédiats' }));
       const base = part(el, 'base')!;
-      const fits = () => base.scrollWidth <= el.getBoundingClientRect().width && el.getBoundingClientRect().right <= 320;
+      const fits = () =>
+        base.scrollWidth <= el.getBoundingClientRect().width && el.getBoundingClientRect().right <= 320 && document.documentElement.scrollWidth <= 320;
       expect(fits()).to.be.true;
       const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, [part="choice"]')]
         .map((node) => node.getBoundingClientRect())

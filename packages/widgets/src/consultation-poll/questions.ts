@@ -41,7 +41,8 @@ function describedBy(fields: Fields, question: Question, extra: string[] = []): 
 }
 
 function label(fields: Fields, question: Question): TemplateResult {
-  return html`${question.label}${question.required ? html` <span class="required">${fields.t('poll.required')}</span>` : nothing}`;
+  // The space is data, not template: the build's HTML minifier trims a template's leading space.
+  return html`${question.label}${question.required ? [' ', html`<span class="required">${fields.t('poll.required')}</span>`] : nothing}`;
 }
 
 function notes(fields: Fields, question: Question, hint?: string): TemplateResult {

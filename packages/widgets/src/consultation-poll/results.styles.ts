@@ -23,24 +23,25 @@ export const resultStyles = css`
     font-weight: 600;
   }
 
+  /* Label above its bar and numbers: it fits a 320 px wide column, whatever the labels' length. The
+     rows share one grid, so that every bar of a question has the same length to be compared by. */
   .bars {
     margin: 0;
     padding: 0;
     list-style: none;
     display: grid;
-    gap: 0.5rem;
-  }
-
-  /* Label above its bar and numbers: it fits a 320 px wide column, whatever the labels' length. */
-  .bar {
-    display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0.125rem 0.75rem;
     align-items: center;
   }
 
+  .bar {
+    display: contents;
+  }
+
   .bar-label {
     grid-column: 1 / -1;
+    margin-top: 0.375rem;
     overflow-wrap: anywhere;
   }
 

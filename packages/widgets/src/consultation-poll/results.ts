@@ -16,7 +16,8 @@ interface Row {
 }
 
 // Each tally is drawn twice on purpose: bars for the eye (hidden from screen readers, which would
-// read them as a jumble of numbers) and a table with a caption for screen readers, visually hidden.
+// read them as a jumble of numbers) and a table with a caption for screen readers, visually hidden
+// inside a box of its own, since a table grows to its content whatever width it is given.
 function tally(t: (key: MessageKey, params?: Params) => string, lang: Language, question: Question, rows: Row[], points: boolean): TemplateResult {
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const text = (row: Row) => (points ? t('poll.results.points-value', { points: row.value }) : t('poll.results.value', { count: row.value, share: percent.format(row.share) }));
@@ -32,7 +33,8 @@ function tally(t: (key: MessageKey, params?: Params) => string, lang: Language, 
         `,
       )}
     </ul>
-    <table part="table" class="visually-hidden">
+    <div class="visually-hidden">
+    <table part="table">
       <caption>${question.label}</caption>
       <thead>
         <tr>
@@ -53,6 +55,7 @@ function tally(t: (key: MessageKey, params?: Params) => string, lang: Language, 
         )}
       </tbody>
     </table>
+    </div>
   `;
 }
 
