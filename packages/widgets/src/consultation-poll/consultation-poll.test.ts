@@ -213,6 +213,32 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says it is loading the consultation, then its results', async () => {
+      const base = memory({ opensAt: at(-9), closesAt: at(-1) });
+      const gate = () => {
+        let open!: () => void;
+        return { held: new Promise<void>((resolve) => (open = resolve)), open: () => open() };
+      };
+      const [consultation, results] = [gate(), gate()];
+      const adapter: BackendAdapter = {
+        ...base,
+        getConsultation: async (id, options) => (await consultation.held, base.getConsultation(id, options)),
+        getConsultationResults: async (id, options) => (await results.held, base.getConsultationResults(id, options)),
+      };
+      const wrapper = document.createElement('div');
+      wrapper.innerHTML = '<civic-consultation-poll consultation="parc-des-berges"></civic-consultation-poll>';
+      const el = wrapper.firstElementChild as ConsultationPoll;
+      el.adapter = adapter;
+      await fixture(el);
+      expect(text(el, 'base')).to.equal('Chargement de la consultation…');
+      await expect(el).to.be.accessible();
+      consultation.open();
+      await waitUntil(() => text(el, 'results').includes('Chargement des résultats…'), 'the results are loading');
+      await expect(el).to.be.accessible();
+      results.open();
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+    });
+
     it('says when a consultation not yet open opens, and offers no form', async () => {
       const el = await pollFixture(memory({ opensAt: at(2), closesAt: at(9) }));
       expect(text(el, 'dates')).to.match(/^Cette consultation n’est pas encore ouverte\u00a0: vous pourrez y répondre du .+ 2\d{3} .+ au .+\.$/);
@@ -831,6 +857,7 @@ describe('<civic-consultation-poll>', () => {
       part(el, 'retry')!.click();
       await el.updateComplete;
       expect(attempts).to.equal(1);
+      await expect(el).to.be.accessible();
       await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
       await submitAndWait(el, 'civic-consultation-submitted');
       expect(attempts).to.equal(2);
@@ -922,6 +949,7 @@ describe('<civic-consultation-poll>', () => {
       await submitAndWait(el, 'civic-consultation-error');
       expect(text(el, 'error')).to.equal('Cette consultation n’est pas encore ouverte\u00a0: vos réponses n’ont pas pu être enregistrées.');
       expect(hasPart(el, 'submit')).to.be.false;
+      await expect(el).to.be.accessible();
     });
 
     it('names the questions whose answers were refused, and lets the person mend them and send anew', async () => {
