@@ -142,6 +142,11 @@ export class ConsultationPoll extends CivicElement {
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** One question at a time: any layout but `form`, so that a misspelt one still works. */
+  private get steps(): boolean {
+    return this.layout !== 'form';
+  }
+
   private get locked(): boolean {
     return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
   }
@@ -240,7 +245,7 @@ export class ConsultationPoll extends CivicElement {
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const { shown } = this.asked(this.load.value!.questions);
-    if (this.layout === 'form' || this.pending) return this.send();
+    if (!this.steps || this.pending) return this.send();
     const step = Math.min(this.step, shown.length - 1);
     if (!this.validate([shown[step]!])) return;
     if (step < shown.length - 1) return this.goTo(step + 1);
@@ -250,7 +255,7 @@ export class ConsultationPoll extends CivicElement {
   private async onProblemClick(event: Event, question: Question): Promise<void> {
     event.preventDefault();
     const { shown } = this.asked(this.load.value!.questions);
-    if (this.layout === 'steps') this.step = shown.indexOf(question);
+    if (this.steps) this.step = shown.indexOf(question);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group :is(input, textarea, button)`)?.focus();
   }
@@ -388,7 +393,7 @@ export class ConsultationPoll extends CivicElement {
 
   private renderForm(consultation: Consultation): TemplateResult {
     const { shown, answers } = this.asked(consultation.questions);
-    const steps = this.layout !== 'form';
+    const { steps } = this;
     const step = Math.min(this.step, shown.length - 1);
     const last = !steps || step === shown.length - 1;
     const retryable = this.phase === 'failed' && this.pending !== undefined;
