@@ -1,4 +1,4 @@
-/** The consultation poll's French messages (keys `poll.…`), merged into the French catalog. */
+/** The consultation poll's French messages (keys `poll.…`), bundled with the poll (see poll.ts). */
 export const pollFr = {
   'poll.loading': 'Chargement de la consultation…',
   'poll.dates.scheduled': 'Cette consultation n’est pas encore ouverte : vous pourrez y répondre du {opens} au {closes}.',
