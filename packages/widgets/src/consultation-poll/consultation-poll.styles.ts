@@ -259,9 +259,23 @@ export const styles = [
       color: var(--_success);
     }
 
+    /* High contrast modes would paint every bar's fill as its background: system colours instead. */
     @media (forced-colors: active) {
       progress {
+        forced-color-adjust: none;
         border-color: CanvasText;
+      }
+
+      progress::-webkit-progress-bar {
+        background: Canvas;
+      }
+
+      progress::-webkit-progress-value {
+        background: Highlight;
+      }
+
+      progress::-moz-progress-bar {
+        background: Highlight;
       }
     }
   `,

@@ -61,4 +61,10 @@ export const resultStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+
+  @media (forced-colors: active) {
+    :host {
+      --_bar: Highlight;
+    }
+  }
 `;
