@@ -1,87 +1,67 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent, waitFor } from 'storybook/test';
-import { consultationStatus, createMemoryAdapter, type Consultation, type IdeaModeration, type MemoryAdapter } from '@civic-pulse/core';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { newId, type Consultation } from '@civic-pulse/core';
 import '../packages/widgets/src/consultation-poll/civic-consultation-ideas.js';
+import { rememberParticipant } from '../packages/widgets/src/consultation-poll/participant.js';
+import { langArgType, type LangArg } from './support/args.js';
+import { ENDPOINT, ORG } from './support/backend.js';
+import { CONSULTATIONS, IDEAS, connectionFails, consultationBackend } from './support/consultation-backend.js';
+import { forgetParticipants, ideasIn } from './support/consultation-play.js';
 
 interface IdeasArgs {
-  moderation: IdeaModeration;
-  status: Consultation['status'];
-  ideas: number;
-  lang: '' | 'fr' | 'en';
+  consultation: string;
+  lang: LangArg;
 }
 
-const DAY = 86_400_000;
-const ID = 'place-du-marche';
-const STORAGE_KEY = `civic-pulse:consultation:${ID}`;
-
-const IDEAS = [
-  { title: 'Plus d’arbres', body: 'Des platanes le long de la rue des Halles, et des bancs à leur ombre.', supporters: 12 },
-  { title: 'Un marché couvert', body: 'Une halle légère pour les marchés du mercredi et du samedi.', supporters: 5 },
-  { title: 'Des toilettes publiques', body: '', supporters: 1 },
-];
-
-/** A consultation open or not by its dates, as an admin would define it, and the memory adapter that holds it with its ideas. */
-async function backend({ moderation, status, ideas }: IdeasArgs): Promise<{ adapter: MemoryAdapter; consultation: Consultation }> {
-  const now = Date.now();
-  const dates =
-    status === 'scheduled'
-      ? { opensAt: new Date(now + DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() }
-      : status === 'closed'
-        ? { opensAt: new Date(now - 30 * DAY).toISOString(), closesAt: new Date(now + 1000).toISOString() }
-        : { opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() };
-  const definition = {
-    id: ID,
-    org: 'ville-exemple',
-    title: 'Réaménagement de la place du marché',
-    description: 'Donnez votre avis sur le projet.',
-    ...dates,
-    resultsVisibility: 'after-vote' as const,
-    questions: [{ id: 'arbres', type: 'yesno' as const, label: 'Faut-il plus d’arbres ?', required: true }],
-    ideas: { enabled: true, moderation },
-  };
-  // Ideas are posted while the consultation is open; a closed one is then closed by the clock.
-  let clock = now;
-  const adapter = createMemoryAdapter({ consultations: [{ ...definition, opensAt: new Date(now - 30 * DAY).toISOString() }], now: () => new Date(clock) });
-  for (const [index, { title, body, supporters }] of IDEAS.slice(0, ideas).entries()) {
-    const id = crypto.randomUUID();
-    await adapter.submitIdea(ID, { id, participant: `auteur-${index}`, title, body });
-    adapter.moderateIdea(ID, id, { status: 'published' });
-    for (let i = 0; i < supporters; i++) await adapter.supportIdea(ID, id, `soutien-${index}-${i}`);
-  }
-  if (status === 'closed') clock = now + 2000;
-  adapter.addConsultation(definition);
-  return { adapter, consultation: { ...definition, status: consultationStatus(definition, new Date(clock)) } };
-}
+const backend = consultationBackend();
+const [MOST_SUPPORTED] = IDEAS;
+const PROPOSED = { title: 'Des bancs à l’ombre des platanes', body: 'Avec des dossiers, pour les personnes âgées qui attendent le bus.' };
+const REJECTED = {
+  participant: 'habitante-rue-des-halles',
+  title: 'Un parking souterrain sous la place',
+  reason: 'Le projet ne prévoit pas de travaux en sous-sol : la place est au-dessus d’un réseau d’eau ancien.',
+};
 
 const meta = {
   title: 'Elements/civic-consultation-ideas',
   component: 'civic-consultation-ideas',
-  render: (args, { loaded }) => html`
-    <civic-consultation-ideas .consultation=${loaded.consultation} .adapter=${loaded.adapter} lang=${ifDefined(args.lang || undefined)}></civic-consultation-ideas>
+  // The consultation as <civic-consultation-poll> hands it over; the ideas themselves go through the element's http adapter.
+  render: ({ lang }, { loaded }) => html`
+    <civic-consultation-ideas .consultation=${loaded.consultation} endpoint=${ENDPOINT} org=${ORG} lang=${ifDefined(lang || undefined)}></civic-consultation-ideas>
   `,
   loaders: [
-    async ({ args }) => {
-      // Each story starts as a first visit: no participant remembered from the story before.
-      localStorage.removeItem(STORAGE_KEY);
-      return backend(args as IdeasArgs);
+    async ({ args }): Promise<{ consultation: Consultation }> => {
+      // Each story starts as a first visit, on a backend as freshly seeded.
+      forgetParticipants();
+      const adapter = await backend.reset();
+      const found = await adapter.getConsultation((args as IdeasArgs).consultation);
+      if (!found.ok) throw new Error(`No consultation "${(args as IdeasArgs).consultation}" in the stories' backend.`);
+      return { consultation: found.data };
     },
   ],
-  args: { moderation: 'pre', status: 'open', ideas: 3, lang: '' },
+  // What the story stored in this browser (a participant, a support) is forgotten when it ends.
+  beforeEach: () => forgetParticipants,
+  args: { consultation: CONSULTATIONS.open, lang: '' },
   argTypes: {
-    moderation: { control: 'inline-radio', options: ['pre', 'post'], description: '`pre`: an idea waits for a moderator; `post`: published at once.' },
-    status: { control: 'inline-radio', options: ['scheduled', 'open', 'closed'], description: 'Proposing and supporting only while open.' },
-    ideas: { control: { type: 'range', min: 0, max: 3 }, description: 'How many published ideas the backend holds.' },
-    lang: { control: 'inline-radio', options: ['', 'fr', 'en'], description: '`fr` or `en`; empty follows the page.' },
+    consultation: {
+      control: 'select',
+      options: [CONSULTATIONS.open, CONSULTATIONS.postModeration, CONSULTATIONS.closed, CONSULTATIONS.scheduled],
+      description:
+        'Which demo consultation of the mocked backend: open with ideas moderated before publication (three published, supported), open with ideas published at once (none yet), closed, not open yet.',
+    },
+    lang: langArgType,
   },
   parameters: {
+    // Named groups: a story replaces `failures`, which msw tries before the backend's routes.
+    msw: { handlers: { failures: [], consultations: backend.handlers } },
     docs: {
       description: {
         component:
           'The citizens’ ideas of a consultation, as `<civic-consultation-poll>` renders them when the consultation takes ideas: ' +
           'the published ones with their supports, a form to propose one, and the person’s own ideas awaiting moderation or refused. ' +
-          'Every story runs on the memory adapter, with the server’s rules.',
+          `Every story talks to a mocked backend at \`${ENDPOINT}\` through the element's real http adapter; the mock applies the reference backend's rules with core's memory adapter.`,
       },
     },
   },
@@ -90,50 +70,149 @@ const meta = {
 export default meta;
 type Story = StoryObj<IdeasArgs>;
 
-const shadowOf = async (canvasElement: HTMLElement) => {
-  const el = canvasElement.querySelector('civic-consultation-ideas')!;
-  await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="list"], [part~="empty"]')).toBeTruthy());
-  return el.shadowRoot!;
+export const Published: Story = {
+  parameters: { docs: { description: { story: 'The published ideas, most supported first; one waiting for moderation is seen by its author only.' } } },
+  play: async ({ canvasElement }) => {
+    const { el, said, part } = await ideasIn(canvasElement);
+    const ideas = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="list"] > [part~="idea"]')];
+    await expect(ideas.map((idea) => idea.querySelector('[part~="idea-title"]')!.textContent)).toEqual(IDEAS.map(({ title }) => title));
+    await expect(ideas[0]!.querySelector('[part~="supports"]')).toHaveTextContent(said('ideas.supports.other', { count: MOST_SUPPORTED.supporters }));
+    await expect(ideas.at(-1)!.querySelector('[part~="supports"]')).toHaveTextContent(said('ideas.supports.one', { count: 1 }));
+    await expect(part('own')).toBeNull();
+  },
 };
 
-export const Published: Story = {};
+export const Empty: Story = {
+  args: { consultation: CONSULTATIONS.postModeration },
+  play: async ({ canvasElement }) => {
+    const { shadow, t, said, part } = await ideasIn(canvasElement);
+    await expect(part('empty')).toHaveTextContent(said('ideas.empty'));
+    await expect(shadow.getByRole('button', { name: t('ideas.submit') })).toBeTruthy();
+  },
+};
 
-export const Empty: Story = { args: { ideas: 0 } };
-
-/** Proposing under pre-moderation: the author is told the idea waits, and sees it apart from the published ones. */
 export const ProposedUnderPreModeration: Story = {
+  parameters: { docs: { description: { story: 'Proposed under pre-moderation: the author is told the idea waits for the team, and sees it apart from the published ones.' } } },
   play: async ({ canvasElement }) => {
-    const shadow = await shadowOf(canvasElement);
-    await userEvent.type(shadow.querySelector<HTMLInputElement>('[part~="title-input"]')!, 'Une fontaine');
-    await userEvent.click(shadow.querySelector<HTMLButtonElement>('[part~="submit"]')!);
-    await waitFor(() => expect(shadow.querySelector('[part~="own-idea"]')).toBeTruthy());
-    await expect(shadow.querySelector('[part~="confirmation"]')!.textContent).toContain('après validation');
+    const { said, part, propose } = await ideasIn(canvasElement);
+    await propose(PROPOSED.title, PROPOSED.body);
+    await waitFor(() => expect(part('confirmation')).toHaveTextContent(said('ideas.sent.pending')));
+    const own = within(part('own')!);
+    await expect(own.getByRole('heading', { name: PROPOSED.title })).toBeTruthy();
+    await expect(own.getByText(said('ideas.status.pending'))).toBeTruthy();
+    await expect(part('list')).not.toHaveTextContent(PROPOSED.title);
   },
 };
 
-/** Under post-moderation the idea is published at once. */
 export const ProposedUnderPostModeration: Story = {
-  args: { moderation: 'post' },
+  args: { consultation: CONSULTATIONS.postModeration },
+  parameters: { docs: { description: { story: 'Under post-moderation the idea is published at once.' } } },
   play: async ({ canvasElement }) => {
-    const shadow = await shadowOf(canvasElement);
-    await userEvent.type(shadow.querySelector<HTMLInputElement>('[part~="title-input"]')!, 'Une fontaine');
-    await userEvent.click(shadow.querySelector<HTMLButtonElement>('[part~="submit"]')!);
-    await waitFor(() => expect(shadow.querySelector('[part~="idea-title"]')!.textContent).toBe('Une fontaine'));
+    const { said, part, propose } = await ideasIn(canvasElement);
+    await propose(PROPOSED.title);
+    await waitFor(() => expect(part('confirmation')).toHaveTextContent(said('ideas.sent.published')));
+    await expect(within(part('list')!).getByRole('heading', { name: PROPOSED.title })).toBeTruthy();
+    await expect(part('own')).toBeNull();
   },
 };
 
-/** Supported once: the button says so and takes no second press. */
+export const RejectedWithReason: Story = {
+  // This browser proposed an idea earlier, and a moderator refused it since.
+  loaders: [
+    async () => {
+      const id = newId();
+      await backend.adapter.submitIdea(CONSULTATIONS.open, { id, participant: REJECTED.participant, title: REJECTED.title, body: '' });
+      backend.adapter.moderateIdea(CONSULTATIONS.open, id, { status: 'rejected', reason: REJECTED.reason });
+      rememberParticipant(CONSULTATIONS.open, { participant: REJECTED.participant, answered: false });
+    },
+  ],
+  parameters: { docs: { description: { story: 'An idea of this browser’s, refused by the moderators: only its author sees it, with the reason.' } } },
+  play: async ({ canvasElement }) => {
+    const { said, part } = await ideasIn(canvasElement);
+    const own = part('own')!;
+    await expect(within(own).getByRole('heading', { name: REJECTED.title })).toBeTruthy();
+    await expect(own).toHaveTextContent(said('ideas.status.rejected'));
+    await expect(own).toHaveTextContent(said('ideas.rejection-reason', { reason: REJECTED.reason }));
+  },
+};
+
 export const Supported: Story = {
+  parameters: { docs: { description: { story: 'Supported once: the button says so, takes no second press, and the count goes up.' } } },
   play: async ({ canvasElement }) => {
-    const shadow = await shadowOf(canvasElement);
-    await userEvent.click(shadow.querySelector<HTMLButtonElement>('[part~="support"]')!);
-    await waitFor(() => expect(shadow.querySelector('[part~="support"]')!.getAttribute('aria-disabled')).toBe('true'));
+    const { el, shadow, t, said, supportButton } = await ideasIn(canvasElement);
+    const { title, supporters } = MOST_SUPPORTED;
+    await userEvent.click(supportButton(title));
+    const supported = await shadow.findByRole('button', { name: t('ideas.supported.name', { title }) });
+    await expect(supported).toHaveAttribute('aria-disabled', 'true');
+    await expect(el.shadowRoot!.querySelector('[part~="supports"]')).toHaveTextContent(said('ideas.supports.other', { count: supporters + 1 }));
   },
 };
 
-/** The ideas of a consultation not open yet: no form, no support, and why. */
-export const NotOpenYet: Story = { args: { status: 'scheduled', ideas: 0 } };
+export const TitleMissing: Story = {
+  parameters: { docs: { description: { story: 'Proposed without a title: the field says what is missing and takes the focus; nothing is sent.' } } },
+  play: async ({ canvasElement }) => {
+    const { el, shadow, t, said, part, propose } = await ideasIn(canvasElement);
+    await propose('');
+    const title = shadow.getByRole('textbox', { name: t('ideas.title.label') });
+    await waitFor(() => expect(part('field-error')).toHaveTextContent(said('ideas.title.required')));
+    await expect(title).toHaveAttribute('aria-invalid', 'true');
+    await expect(el.shadowRoot!.activeElement).toBe(title);
+    await expect(part('confirmation')).toBeNull();
+  },
+};
 
-export const Closed: Story = { args: { status: 'closed' } };
+export const NetworkError: Story = {
+  parameters: {
+    msw: { handlers: { failures: [connectionFails('propose-idea')] } },
+    docs: { description: { story: 'The connection fails while proposing, three attempts in a row: the idea stays as written, and the retry button sends that very idea again.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow, t, said, part, propose } = await ideasIn(canvasElement);
+    await propose(PROPOSED.title);
+    await expect(await shadow.findByRole('button', { name: t('error.retry') }, { timeout: 5000 })).toBeTruthy();
+    await expect(part('error')).toHaveTextContent(said('ideas.error.network'));
+    await expect(shadow.getByRole('textbox', { name: t('ideas.title.label') })).toHaveValue(PROPOSED.title);
+  },
+};
 
-export const English: Story = { args: { lang: 'en' } };
+export const LoadNetworkError: Story = {
+  parameters: {
+    msw: { handlers: { failures: [connectionFails('ideas')] } },
+    docs: { description: { story: 'The ideas could not be loaded: the element offers to load them again; proposing still works.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow, t, said, part } = await ideasIn(canvasElement);
+    await expect(part('error')).toHaveTextContent(said('ideas.error.load'));
+    await expect(shadow.getByRole('button', { name: t('error.retry') })).toBeTruthy();
+  },
+};
+
+export const NotOpenYet: Story = {
+  args: { consultation: CONSULTATIONS.scheduled },
+  parameters: { docs: { description: { story: 'The ideas of a consultation not open yet: no form, no support, and why.' } } },
+  play: async ({ canvasElement }) => {
+    const { shadow, said, part } = await ideasIn(canvasElement);
+    await expect(part('notice')).toHaveTextContent(said('ideas.not-open'));
+    await expect(shadow.queryByRole('textbox')).toBeNull();
+  },
+};
+
+export const Closed: Story = {
+  args: { consultation: CONSULTATIONS.closed },
+  play: async ({ canvasElement }) => {
+    const { shadow, said, part } = await ideasIn(canvasElement);
+    await expect(part('notice')).toHaveTextContent(said('ideas.closed'));
+    await expect(within(part('list')!).getAllByRole('heading')).toHaveLength(IDEAS.length);
+    await expect(shadow.queryByRole('button')).toBeNull();
+  },
+};
+
+export const English: Story = {
+  args: { lang: 'en' },
+  play: async ({ canvasElement }) => {
+    const { shadow } = await ideasIn(canvasElement);
+    await expect(shadow.getByRole('heading', { name: 'Participants’ ideas' })).toBeTruthy();
+    await expect(shadow.getByRole('button', { name: 'Propose my idea' })).toBeTruthy();
+    await expect(shadow.getByText(`${MOST_SUPPORTED.supporters} supporters`)).toBeTruthy();
+  },
+};

@@ -98,7 +98,8 @@ export async function ideasIn(canvasElement: HTMLElement) {
     const found = root.querySelector<CivicConsultationIdeas>('civic-consultation-ideas');
     if (!found?.shadowRoot?.querySelector('[part~="list"], [part~="empty"], [part~="error"]')) throw new Error('The ideas have not loaded yet.');
     return found;
-  });
+    // A failed load is shown after the http adapter's own retries, about a second.
+  }, { timeout: 5000 });
   const { shadow, t, said, part } = queriesOf(el);
   return {
     el,
