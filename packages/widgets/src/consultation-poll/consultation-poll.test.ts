@@ -11,18 +11,22 @@ import {
   type ConsultationResponse,
   type ConsultationResults,
   type MemoryAdapter,
-  type MemoryConsultation,
+  type ConsultationDefinition,
   type Question,
   type Receipt,
   type Result,
 } from '@civic-pulse/core';
 import './civic-consultation-poll.js';
 import type { ConsultationPoll } from './consultation-poll.js';
+import type { ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const CONSULTATION_URL = `${ENDPOINT}/v1/consultations/parc-des-berges`;
+
+/** A consultation as an admin defines it, as the memory adapter takes it. */
+type MemoryConsultation = ConsultationDefinition & { id: string };
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -172,7 +176,7 @@ async function submitAndWait<K extends 'civic-consultation-submitted' | 'civic-c
   part(el, 'submit')!.click();
   const event = await settled;
   await el.updateComplete;
-  return event as GlobalEventHandlersEventMap[K];
+  return event as unknown as GlobalEventHandlersEventMap[K];
 }
 
 /** A memory adapter whose answers to responses the test gives when it wants, to look at the sending state. */
@@ -483,7 +487,7 @@ describe('<civic-consultation-poll>', () => {
       await tabTo('submit');
       const sent = oneEvent(el, 'civic-consultation-submitted');
       await sendKeys({ press: 'Enter' });
-      const { response } = await sent;
+      const { response } = (await sent) as unknown as ConsultationSubmittedEvent;
       await el.updateComplete;
       expect(response.answers).to.deep.equal({
         usage: 'pied',
