@@ -144,11 +144,27 @@ const inCodeProvider: MigrationProvider = { getMigrations: async () => migration
  */
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrationTableSchema = await postgresSchemaOf(db);
-  const { error, results } = await new Migrator({ db, provider: inCodeProvider, migrationTableSchema }).migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await new Migrator({ db, provider: inCodeProvider, migrationTableSchema }).migrateToLatest();
+    if (!error) return;
+    if (attempt < INTROSPECTION_ATTEMPTS && vanishedDuringIntrospection(error, results)) continue;
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed`, { cause: error });
   }
+}
+
+const INTROSPECTION_ATTEMPTS = 3;
+
+/**
+ * Before taking its lock, Kysely's Migrator lists the tables of every schema of the database
+ * (`has_schema_privilege(name, …)` per schema): a schema dropped by someone else meanwhile makes
+ * that query fail with 3F000 (or 42P01 for a table), although nothing of ours is wrong. Test runs
+ * drop schemas all the time; a shared production server may too. No migration has run then (no
+ * results), so trying again is safe.
+ */
+function vanishedDuringIntrospection(error: unknown, results: readonly unknown[] | undefined): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return (results === undefined || results.length === 0) && (code === '3F000' || code === '42P01');
 }
 
 /**
