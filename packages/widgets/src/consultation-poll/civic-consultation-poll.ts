@@ -1,6 +1,4 @@
 import { ConsultationPoll } from './consultation-poll.js';
-// The poll renders <civic-consultation-ideas> when a consultation takes ideas.
-import './civic-consultation-ideas.js';
 
 export { ConsultationPoll };
 

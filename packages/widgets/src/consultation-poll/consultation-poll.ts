@@ -33,6 +33,10 @@ export type PollLayout = 'steps' | 'form';
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No consultation id, or no backend adapter, endpoint or org.' };
 
+/** Registers <civic-consultation-ideas>, once; a failure is logged, and the poll goes on without ideas. */
+const loadIdeas = () =>
+  import('./civic-consultation-ideas.js').catch((error: unknown) => console.error('[civic-pulse] could not load <civic-consultation-ideas>', error));
+
 // Codes the server answers a response with when answering is over or not begun: no form then.
 const REFUSALS = new Set(['closed', 'not-open']);
 
@@ -96,6 +100,9 @@ export class ConsultationPoll extends CivicElement {
       }
       // Reading what this browser remembers stores nothing; an earlier answer opens on the results.
       if (rememberedParticipant(id)?.answered) this.phase = 'answered';
+      // The ideas' code (a third of the poll's weight) comes only for a consultation that takes
+      // ideas, fetched alongside the first render; the element upgrades once it is there.
+      if (result.data.ideas.enabled) void loadIdeas();
       return result.data;
     },
     args: () => [this.consultation, this.resolveAdapter()] as const,
