@@ -74,30 +74,54 @@ function placeDuMarcheFrom(now: number, id: string, overrides: Partial<Consultat
   return { ...definition, id };
 }
 
-/** The `index`-th citizen's answers, varied but every one acceptable, so that the results look like a real consultation's. */
+/** A repeatable random number in [0, 1) for each `seed` (mulberry32): the same results at every reload. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * The `index`-th citizen's answers, every one acceptable, drawn so that the results look like a
+ * real consultation's: the first options are preferred, in the order the commune listed them.
+ */
 function answersOf(questions: readonly Question[], index: number): Record<string, unknown> {
+  const next = random(index + 1);
+  // An option's position, drawn with the first ones more likely.
+  const position = (count: number) => Math.min(count - 1, Math.floor(count * next() ** 1.8));
   const answers: Record<string, unknown> = {};
   for (const question of questions) {
     const options = (question.options ?? []).map(({ id }) => id);
-    const pick = (salt: number) => options[(index * 7 + salt * 3 + (index % 5)) % options.length]!;
     switch (question.type) {
       case 'yesno':
-        answers[question.id] = index % 6 !== 0;
+        answers[question.id] = next() < 0.8;
         break;
       case 'single':
-        answers[question.id] = pick(index % 3 === 0 ? 1 : 0);
+        answers[question.id] = options[position(options.length)];
         break;
-      case 'multiple':
-        answers[question.id] = [...new Set([pick(0), pick(1), pick(2)].slice(0, 1 + (index % 3)))];
+      case 'multiple': {
+        const chosen = new Set(Array.from({ length: 1 + Math.floor(next() * (question.max ?? options.length)) }, () => options[position(options.length)]!));
+        answers[question.id] = options.filter((option) => chosen.has(option));
         break;
-      case 'ranking':
-        answers[question.id] = options.map((_, position) => options[(position + index) % options.length]);
+      }
+      case 'ranking': {
+        const weight = new Map(options.map((option, rank) => [option, rank + next() * options.length]));
+        answers[question.id] = [...options].sort((a, b) => weight.get(a)! - weight.get(b)!);
         break;
-      case 'scale':
-        answers[question.id] = Math.min(question.max ?? 5, (question.min ?? 1) + ((index * 3) % 4));
+      }
+      case 'scale': {
+        const min = question.min ?? 1;
+        const span = (question.max ?? 5) - min + 1;
+        // Around the middle, a little below it: the square as it is now does not please much.
+        answers[question.id] = min + Math.min(span - 1, Math.floor(((next() + next() + next()) / 3) * span * 0.95));
         break;
+      }
       case 'text':
-        if (index % 4 === 0) answers[question.id] = 'Pensez aux livraisons des commerçants le matin.';
+        if (next() < 0.3) answers[question.id] = 'Pensez aux livraisons des commerçants le matin.';
     }
   }
   return answers;
