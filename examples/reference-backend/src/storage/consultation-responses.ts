@@ -1,7 +1,6 @@
-import type { ConsultationResponse, ConsultationResults, Receipt } from '@civic-pulse/core';
+import { resultsOf, tallyIncrements, type ConsultationResponse, type ConsultationResults, type Receipt } from '@civic-pulse/core';
 import type { StoredWrite } from '../idempotency.js';
 import type { StoredConsultation } from './consultations.js';
-import { resultsOf, tallyIncrements } from './consultation-tallies.js';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './unique-violation.js';
 
