@@ -19,6 +19,7 @@ import {
 } from '@civic-pulse/core';
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { sendButton } from '../internal/send-button.js';
 import { styles } from './consultation-ideas.styles.js';
 import { participantForAction, rememberedParticipant } from './participant.js';
 
@@ -462,14 +463,10 @@ export class CivicConsultationIdeas extends CivicElement {
         </div>
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error, 'submit')}</p>` : nothing}
         ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.t(this.confirmation)}</p>` : nothing}
-        <button
-          type="submit"
-          part=${retryable ? 'submit retry' : 'submit'}
-          class="button-primary"
-          aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
-        >
-          ${this.phase === 'sending' ? this.t('ideas.sending') : retryable ? this.t('error.retry') : this.t('ideas.submit')}
-        </button>
+        ${sendButton(
+          { sending: this.phase === 'sending', retryable, blocked: this.retryBlocked },
+          { send: this.t('ideas.submit'), sending: this.t('ideas.sending'), retry: this.t('error.retry') },
+        )}
       </form>
     `;
   }

@@ -21,6 +21,7 @@ import {
 } from '@civic-pulse/core';
 import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { sendButton } from '../internal/send-button.js';
 import { levelIcon } from './icons.js';
 import { styles } from './satisfaction-rating.styles.js';
 
@@ -350,14 +351,10 @@ export class SatisfactionRating extends CivicElement {
         ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>`
         : nothing}
       <div class="actions">
-        <button
-          type="submit"
-          part=${retryable ? 'submit retry' : 'submit'}
-          class="button-primary"
-          aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
-        >
-          ${this.phase === 'sending' ? this.t('rating.sending') : retryable ? this.t('error.retry') : this.t('rating.send')}
-        </button>
+        ${sendButton(
+          { sending: this.phase === 'sending', retryable, blocked: this.retryBlocked },
+          { send: this.t('rating.send'), sending: this.t('rating.sending'), retry: this.t('error.retry') },
+        )}
       </div>
     `;
   }
