@@ -20,6 +20,7 @@ export {
   baseMessages,
   ratingMessages,
   pollMessages,
+  pollResultsMessages,
   ideasMessages,
   type Language,
   type MessageKey,

@@ -7,16 +7,19 @@ import { ideasFr } from './ideas.fr.js';
 import { isMessageKey, loadLanguage, pollMessages, ratingMessages, supportedLanguage, translate, type MessageKey } from './index.js';
 import { pollEn } from './poll.en.js';
 import { pollFr } from './poll.fr.js';
+import { pollResultsEn } from './poll-results.en.js';
+import { pollResultsFr } from './poll-results.fr.js';
 import { ratingEn } from './rating.en.js';
 import { ratingFr } from './rating.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Every bundle, French and English side by side: the base messages, the poll's, the ideas'.
+// Every bundle, French and English side by side: the base messages, the poll's, its results', the ideas'.
 const BUNDLES = [
   { name: 'base', fr, en },
   { name: 'rating', fr: ratingFr, en: ratingEn },
   { name: 'poll', fr: pollFr, en: pollEn },
+  { name: 'poll-results', fr: pollResultsFr, en: pollResultsEn },
   { name: 'ideas', fr: ideasFr, en: ideasEn },
 ] as const;
 
@@ -42,6 +45,7 @@ describe('catalogs', () => {
     assert.equal(new Set(keys).size, keys.length);
     for (const key of Object.keys(ratingFr)) assert.match(key, /^(rating|floating|dialog|error|field)\./);
     for (const key of Object.keys(pollFr)) assert.match(key, /^poll\./);
+    for (const key of Object.keys(pollResultsFr)) assert.match(key, /^poll\.results\./);
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
   });
 

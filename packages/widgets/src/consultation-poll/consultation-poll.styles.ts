@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { tokens } from '../styles/tokens.js';
-import { resultStyles } from './results.styles.js';
 
 export const styles = [
   tokens,
@@ -215,6 +214,10 @@ export const styles = [
       opacity: 0.4;
     }
 
+    .results {
+      margin-top: 1rem;
+    }
+
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -279,5 +282,4 @@ export const styles = [
       }
     }
   `,
-  resultStyles,
 ];

@@ -7,6 +7,7 @@ import {
   getConfiguration,
   isRetryable,
   isShown,
+  loadLanguage,
   newId,
   pollMessages,
   submitWithPlugins,
@@ -21,7 +22,7 @@ import { CivicElement } from '../internal/civic-element.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { choiceRule, labelId, renderQuestion, type Fields } from './questions.js';
 import { moved } from './ranking.js';
-import { heading, renderResults } from './results.js';
+import { heading } from './heading.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
@@ -36,6 +37,9 @@ const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', 
 /** Registers <civic-consultation-ideas>, once; a failure is logged, and the poll goes on without ideas. */
 const loadIdeas = () =>
   import('./civic-consultation-ideas.js').catch((error: unknown) => console.error('[civic-pulse] could not load <civic-consultation-ideas>', error));
+
+/** The results' code, styles and messages: fetched only once results are to be shown. */
+type ResultsCode = typeof import('./results.js');
 
 // Codes the server answers a response with when answering is over or not begun: no form then.
 const REFUSALS = new Set(['closed', 'not-open']);
@@ -112,7 +116,8 @@ export class ConsultationPoll extends CivicElement {
     task: async ([id, wanted], { signal }) => {
       const adapter = this.resolveAdapter();
       if (!id || !wanted || !adapter) return undefined;
-      const result = await adapter.getConsultationResults(id, { signal });
+      // The results' code comes alongside them: a person who has not answered yet never downloads it.
+      const [result] = await Promise.all([adapter.getConsultationResults(id, { signal }), this.loadResultsCode()]);
       if (!result.ok) throw result.error;
       return result.data;
     },
@@ -133,6 +138,8 @@ export class ConsultationPoll extends CivicElement {
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   @state() private retryBlocked = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Set once the results' code is here, its styles adopted and its messages loaded. */
+  private resultsCode?: ResultsCode;
 
   /** The consultation's id. */
   @property() consultation = '';
@@ -168,6 +175,13 @@ export class ConsultationPoll extends CivicElement {
       if (Object.hasOwn(this.answers, question.id)) answers[question.id] = this.answers[question.id];
     }
     return { shown, answers };
+  }
+
+  private async loadResultsCode(): Promise<void> {
+    const code = await import('./results.js');
+    await loadLanguage(this.language, [code.pollResultsMessages]);
+    code.adoptResultStyles(this.renderRoot as ShadowRoot);
+    this.resultsCode = code;
   }
 
   private resultsShown(): boolean {
@@ -338,6 +352,12 @@ export class ConsultationPoll extends CivicElement {
     this.retryBlocked = false;
   }
 
+  // Once the results' code is here, its messages follow the element's language as its own do.
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.resultsCode) await loadLanguage(this.language, [this.resultsCode.pollResultsMessages]);
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('consultation')) {
       this.answers = {};
@@ -446,7 +466,9 @@ export class ConsultationPoll extends CivicElement {
       content = this.results.render({
         pending: () => html`<p>${this.t('poll.results.loading')}</p>`,
         complete: (results) =>
-          results ? renderResults((key, params) => this.t(key, params), this.language, this.headingLevel + 2, consultation, results) : nothing,
+          results && this.resultsCode
+            ? this.resultsCode.renderResults((key, params) => this.t(key, params), this.language, this.headingLevel + 2, consultation, results)
+            : nothing,
         // Refused although the dates said yes (a clock set wrong): say what the server says.
         error: (error) => {
           const { code } = error as AdapterError;

@@ -1,12 +1,11 @@
 import { css } from 'lit';
 
+// Adopted by the poll once its results' code is fetched (results.ts); `.results`, the section drawn
+// before that, is styled with the poll.
+
 export const resultStyles = css`
   :host {
     --_bar: var(--civic-poll-bar-color, var(--_primary));
-  }
-
-  .results {
-    margin-top: 1rem;
   }
 
   .result {

@@ -1,12 +1,23 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import type { Consultation, ConsultationResults, Language, MessageKey, Params, Question } from '@civic-pulse/core';
+import { heading } from './heading.js';
+import { resultStyles } from './results.styles.js';
+
+// This module is fetched by the poll only when it shows results (see `showResults` there), with
+// its styles and its messages: a person who has not answered yet downloads none of them.
+export { pollResultsMessages } from '@civic-pulse/core';
 
 /**
- * A heading at `level`, as ARIA says it: the right level depends on the host page, which an
- * element cannot know, so it is an attribute (`heading-level`) rather than a tag name.
+ * Adds the results' styles to the poll's shadow root, once. An adopted stylesheet, as Lit's own:
+ * nothing inline, so a strict CSP (no 'unsafe-inline' style) allows it; where a browser cannot
+ * adopt, Lit's `adoptStyles` appends a <style> with the page's nonce, as it does for the element.
  */
-export const heading = (level: number, content: unknown, part = '', id = '') =>
-  html`<div role="heading" aria-level=${Math.min(6, level)} part=${part || nothing} id=${id || nothing} class="heading">${content}</div>`;
+export function adoptResultStyles(root: ShadowRoot): void {
+  const sheet = resultStyles.styleSheet;
+  if (!sheet) adoptStyles(root, [resultStyles]);
+  else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 
 interface Row {
   label: string;
