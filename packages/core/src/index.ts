@@ -20,6 +20,7 @@ export {
   baseMessages,
   ratingMessages,
   pollMessages,
+  pollQuestionsMessages,
   pollResultsMessages,
   ideasMessages,
   type Language,

@@ -7,6 +7,8 @@ import { ideasFr } from './ideas.fr.js';
 import { isMessageKey, loadLanguage, pollMessages, ratingMessages, supportedLanguage, translate, type MessageKey } from './index.js';
 import { pollEn } from './poll.en.js';
 import { pollFr } from './poll.fr.js';
+import { pollQuestionsEn } from './poll-questions.en.js';
+import { pollQuestionsFr } from './poll-questions.fr.js';
 import { pollResultsEn } from './poll-results.en.js';
 import { pollResultsFr } from './poll-results.fr.js';
 import { ratingEn } from './rating.en.js';
@@ -14,11 +16,12 @@ import { ratingFr } from './rating.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Every bundle, French and English side by side: the base messages, the poll's, its results', the ideas'.
+// Every bundle, French and English side by side: the base messages, the poll's, its questions', its results', the ideas'.
 const BUNDLES = [
   { name: 'base', fr, en },
   { name: 'rating', fr: ratingFr, en: ratingEn },
   { name: 'poll', fr: pollFr, en: pollEn },
+  { name: 'poll-questions', fr: pollQuestionsFr, en: pollQuestionsEn },
   { name: 'poll-results', fr: pollResultsFr, en: pollResultsEn },
   { name: 'ideas', fr: ideasFr, en: ideasEn },
 ] as const;
@@ -45,6 +48,7 @@ describe('catalogs', () => {
     assert.equal(new Set(keys).size, keys.length);
     for (const key of Object.keys(ratingFr)) assert.match(key, /^(rating|floating|dialog|error|field)\./);
     for (const key of Object.keys(pollFr)) assert.match(key, /^poll\./);
+    for (const key of Object.keys(pollQuestionsFr)) assert.match(key, /^poll\.(required$|multiple\.|text\.|ranking\.)/);
     for (const key of Object.keys(pollResultsFr)) assert.match(key, /^poll\.results\./);
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
   });

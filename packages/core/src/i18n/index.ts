@@ -2,17 +2,19 @@ import type { MessageBundle } from './bundle.js';
 import { fr, type BaseMessageKey, type Catalog } from './fr.js';
 import type { ideasFr } from './ideas.fr.js';
 import type { pollFr } from './poll.fr.js';
+import type { pollQuestionsFr } from './poll-questions.fr.js';
 import type { pollResultsFr } from './poll-results.fr.js';
 import type { ratingFr } from './rating.fr.js';
 
 export type { Catalog, MessageBundle };
 export { ratingMessages } from './rating.js';
 export { pollMessages } from './poll.js';
+export { pollQuestionsMessages } from './poll-questions.js';
 export { pollResultsMessages } from './poll-results.js';
 export { ideasMessages } from './ideas.js';
 
 /** Every message's key, whichever bundle holds it. */
-export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollResultsFr | keyof typeof ideasFr;
+export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr;
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -727,6 +727,16 @@ describe('<civic-consultation-poll>', () => {
       expect(text(el, 'thanks')).to.equal('Thank you, your answers have been recorded.');
       await expect(el).to.be.accessible();
     });
+
+    // The results' messages are a bundle of their own, fetched with their code: they follow the element's language too.
+    it('speaks the language it is switched to once the results are shown', async () => {
+      const el = await answered();
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
+      expect(text(el, 'results')).to.contain('Réponses à cette question');
+      el.lang = 'en';
+      await waitUntil(() => text(el, 'results').includes('Answers to this question: 1'), 'the results speak English');
+      expect(text(el, 'results')).not.to.contain('Réponses à cette question');
+    });
   });
 
   describe('ideas', () => {
@@ -923,6 +933,15 @@ describe('<civic-consultation-poll>', () => {
       await el.updateComplete;
       expect(text(el, 'field-error')).to.equal('Answer this question.');
       await expect(el).to.be.accessible();
+    });
+
+    // The question controls' messages are a bundle of their own, fetched with their code: they follow the element's language too.
+    it('speaks the language it is switched to, in its questions too', async () => {
+      const el = await pollFixture(memory(), 'layout="steps"');
+      expect(text(el, 'legend')).to.equal('Comment venez-vous au parc\u202f? (obligatoire)');
+      el.lang = 'en';
+      await waitUntil(() => text(el, 'legend') === 'Comment venez-vous au parc\u202f? (required)', 'the question speaks English');
+      expect(text(el, 'next')).to.equal('Next question');
     });
   });
 

@@ -20,9 +20,8 @@ import {
 import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
-import { choiceRule, labelId, renderQuestion, type Fields } from './questions.js';
-import { moved } from './ranking.js';
-import { heading } from './heading.js';
+import { adopt, heading, labelId, type LazyPart } from './parts.js';
+import type { Fields } from './questions.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
@@ -32,12 +31,16 @@ import { styles } from './consultation-poll.styles.js';
 type Phase = 'answering' | 'sending' | 'failed' | 'sent' | 'answered' | 'refused';
 export type PollLayout = 'steps' | 'form';
 
+// The code of a part of the poll could not be fetched: as a failed connection, to be tried again.
+const CODE_FAILED: AdapterError = { kind: 'network', code: 'network', message: 'A part of the poll could not be loaded.' };
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No consultation id, or no backend adapter, endpoint or org.' };
 
 /** Registers <civic-consultation-ideas>, once; a failure is logged, and the poll goes on without ideas. */
 const loadIdeas = () =>
   import('./civic-consultation-ideas.js').catch((error: unknown) => console.error('[civic-pulse] could not load <civic-consultation-ideas>', error));
 
+/** The question controls' code, styles and messages: fetched alongside the consultation, unless this browser has answered. */
+type QuestionsCode = typeof import('./questions.js');
 /** The results' code, styles and messages: fetched only once results are to be shown. */
 type ResultsCode = typeof import('./results.js');
 
@@ -94,6 +97,9 @@ export class ConsultationPoll extends CivicElement {
         console.error('[civic-pulse] <civic-consultation-poll> needs a consultation id and a backend (endpoint and org, or an adapter).');
         throw NOT_CONFIGURED;
       }
+      // A browser that has answered already opens on the results: it needs no question controls.
+      const answered = rememberedParticipant(id)?.answered;
+      const questions = answered ? undefined : this.loadQuestions();
       const result = await adapter.getConsultation(id, { signal });
       // Aborted: other arguments came meanwhile, and their run is the one that counts.
       if (!result.ok && result.error.kind === 'aborted') throw result.error;
@@ -103,7 +109,9 @@ export class ConsultationPoll extends CivicElement {
         throw result.error;
       }
       // Reading what this browser remembers stores nothing; an earlier answer opens on the results.
-      if (rememberedParticipant(id)?.answered) this.phase = 'answered';
+      if (answered) this.phase = 'answered';
+      // The form is drawn at once with the consultation: its controls' code is waited for here.
+      if (questions && consultationStatus(result.data) === 'open' && !(await questions)) throw CODE_FAILED;
       // The ideas' code (a third of the poll's weight) comes only for a consultation that takes
       // ideas, fetched alongside the first render; the element upgrades once it is there.
       if (result.data.ideas.enabled) void loadIdeas();
@@ -117,7 +125,10 @@ export class ConsultationPoll extends CivicElement {
       const adapter = this.resolveAdapter();
       if (!id || !wanted || !adapter) return undefined;
       // The results' code comes alongside them: a person who has not answered yet never downloads it.
-      const [result] = await Promise.all([adapter.getConsultationResults(id, { signal }), this.loadResultsCode()]);
+      const [result] = await Promise.all([
+        adapter.getConsultationResults(id, { signal }),
+        this.lazyPart(import('./results.js')).then((code) => (this.resultsCode = code)),
+      ]);
       if (!result.ok) throw result.error;
       return result.data;
     },
@@ -138,7 +149,8 @@ export class ConsultationPoll extends CivicElement {
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   @state() private retryBlocked = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  /** Set once the results' code is here, its styles adopted and its messages loaded. */
+  /** Set once each lazy part's code is here, its styles adopted and its messages loaded. */
+  private questionsCode?: QuestionsCode;
   private resultsCode?: ResultsCode;
 
   /** The consultation's id. */
@@ -177,11 +189,20 @@ export class ConsultationPoll extends CivicElement {
     return { shown, answers };
   }
 
-  private async loadResultsCode(): Promise<void> {
-    const code = await import('./results.js');
-    await loadLanguage(this.language, [code.pollResultsMessages]);
-    code.adoptResultStyles(this.renderRoot as ShadowRoot);
-    this.resultsCode = code;
+  /** A lazy part once its messages are there in the element's language and its styles adopted. */
+  private async lazyPart<Part extends LazyPart>(code: Promise<Part>): Promise<Part> {
+    const part = await code;
+    await loadLanguage(this.language, [part.messages]);
+    adopt(this.renderRoot as ShadowRoot, part.styles);
+    return part;
+  }
+
+  /** Fetches the question controls; resolves to whether they are here, never rejects. */
+  private loadQuestions(): Promise<boolean> {
+    return this.lazyPart(import('./questions.js')).then(
+      (code) => !!(this.questionsCode = code),
+      (error: unknown) => (console.error('[civic-pulse] could not load the questions of <civic-consultation-poll>', error), false),
+    );
   }
 
   private resultsShown(): boolean {
@@ -215,7 +236,7 @@ export class ConsultationPoll extends CivicElement {
   }
 
   private async move(question: Question, option: string, by: -1 | 1): Promise<void> {
-    const order = moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
+    const order = this.questionsCode!.moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
     if (!order) return;
     this.orders = { ...this.orders, [question.id]: order };
     this.setAnswer(question, order);
@@ -243,7 +264,7 @@ export class ConsultationPoll extends CivicElement {
 
   private problemMessage(question: Question, answer: unknown): string {
     if (question.type === 'ranking') return this.t('poll.error.ranking');
-    if (question.type === 'multiple' && answer !== undefined) return choiceRule(this.fields, question);
+    if (question.type === 'multiple' && answer !== undefined) return this.questionsCode!.choiceRule(this.fields, question);
     return answer === undefined ? this.t('poll.error.required') : this.t('poll.error.answer');
   }
 
@@ -352,9 +373,10 @@ export class ConsultationPoll extends CivicElement {
     this.retryBlocked = false;
   }
 
-  // Once the results' code is here, its messages follow the element's language as its own do.
+  // Once a lazy part is here, its messages follow the element's language as the element's own do.
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.resultsCode) await loadLanguage(this.language, [this.resultsCode.pollResultsMessages]);
+    const parts = [this.questionsCode, this.resultsCode].filter((part) => part !== undefined);
+    if (parts.length > 0) await loadLanguage(this.language, parts.map((part) => part.messages));
     return super.scheduleUpdate();
   }
 
@@ -434,7 +456,7 @@ export class ConsultationPoll extends CivicElement {
           <p>${progressText}</p>
           <progress max=${shown.length} value=${progress} aria-hidden="true"></progress>
         </div>
-        ${(steps ? [shown[step]!] : shown).map((question) => renderQuestion(this.fields, question))}
+        ${(steps ? [shown[step]!] : shown).map((question) => this.questionsCode!.renderQuestion(this.fields, question))}
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
         ${this.error?.code === 'definition-changed'
           ? html`<button type="button" part="retry" class="button-secondary" @click=${this.reload}>${this.t('poll.reload')}</button>`
@@ -457,6 +479,14 @@ export class ConsultationPoll extends CivicElement {
     `;
   }
 
+  // The controls come with the consultation (see `load`); this is for a consultation that opens
+  // while shown, its page left open past the opening time.
+  private renderAnswering(consultation: Consultation): TemplateResult {
+    if (this.questionsCode) return this.renderForm(consultation);
+    void this.loadQuestions().then((here) => here && this.requestUpdate());
+    return html`<p>${this.t('poll.loading')}</p>`;
+  }
+
   private renderOutcome(consultation: Consultation): TemplateResult {
     const { resultsVisibility } = consultation;
     let content: unknown;
@@ -466,8 +496,8 @@ export class ConsultationPoll extends CivicElement {
       content = this.results.render({
         pending: () => html`<p>${this.t('poll.results.loading')}</p>`,
         complete: (results) =>
-          results && this.resultsCode
-            ? this.resultsCode.renderResults((key, params) => this.t(key, params), this.language, this.headingLevel + 2, consultation, results)
+          results
+            ? this.resultsCode!.renderResults((key, params) => this.t(key, params), this.language, this.headingLevel + 2, consultation, results)
             : nothing,
         // Refused although the dates said yes (a clock set wrong): say what the server says.
         error: (error) => {
@@ -497,7 +527,7 @@ export class ConsultationPoll extends CivicElement {
       <div role="heading" aria-level=${Math.min(6, this.headingLevel)} part="title" class="heading" tabindex="-1">${consultation.title}</div>
       ${consultation.description ? html`<p part="description" class="description">${consultation.description}</p>` : nothing}
       <p part="dates" class="dates">${this.t(`poll.dates.${status}`, dates)}</p>
-      ${answering ? this.renderForm(consultation) : nothing}
+      ${answering ? this.renderAnswering(consultation) : nothing}
       ${this.phase === 'refused' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
       ${this.phase === 'sent'
         ? html`<div part="thanks" class="thanks" tabindex="-1"><p class="thanks-title">${this.t('poll.thanks')}</p></div>`

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageKey, Params, Question } from '@civic-pulse/core';
+import { labelId } from './parts.js';
 import { renderRanking } from './ranking.js';
+
+// Fetched by the poll alongside the consultation, unless this browser has answered already, with
+// its styles and messages (a `LazyPart`): a browser that will not answer downloads none of them.
+export { questionStyles as styles } from './questions.styles.js';
+export { pollQuestionsMessages as messages } from '@civic-pulse/core';
+export { moved } from './ranking.js';
 
 /** What the question templates need from the poll: its messages, the answers so far, and where to write. */
 export interface Fields {
@@ -16,9 +23,6 @@ export interface Fields {
   set(question: Question, value: unknown): void;
   move(question: Question, option: string, by: -1 | 1): void;
 }
-
-/** The id of the element that holds a question's label, and of its other parts (`-error`, `-hint`…). */
-export const labelId = (question: Question) => `q-${question.id}`;
 
 /**
  * What to choose in a multiple-choice question, said up front and said again when not met; empty

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Adopted by the poll once its results' code is fetched (results.ts); `.results`, the section drawn
+// Adopted by the poll once the results' code is fetched (see results.ts); `.results`, the section drawn
 // before that, is styled with the poll.
 
 export const resultStyles = css`

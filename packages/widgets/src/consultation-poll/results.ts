@@ -1,23 +1,11 @@
-import { adoptStyles, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Consultation, ConsultationResults, Language, MessageKey, Params, Question } from '@civic-pulse/core';
-import { heading } from './heading.js';
-import { resultStyles } from './results.styles.js';
+import { heading } from './parts.js';
 
-// This module is fetched by the poll only when it shows results (see `showResults` there), with
-// its styles and its messages: a person who has not answered yet downloads none of them.
-export { pollResultsMessages } from '@civic-pulse/core';
-
-/**
- * Adds the results' styles to the poll's shadow root, once. An adopted stylesheet, as Lit's own:
- * nothing inline, so a strict CSP (no 'unsafe-inline' style) allows it; where a browser cannot
- * adopt, Lit's `adoptStyles` appends a <style> with the page's nonce, as it does for the element.
- */
-export function adoptResultStyles(root: ShadowRoot): void {
-  const sheet = resultStyles.styleSheet;
-  if (!sheet) adoptStyles(root, [resultStyles]);
-  else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
-
+// Fetched by the poll only when it shows results, with its styles and messages (a `LazyPart`): a
+// person who has not answered yet downloads none of them.
+export { resultStyles as styles } from './results.styles.js';
+export { pollResultsMessages as messages } from '@civic-pulse/core';
 
 interface Row {
   label: string;
