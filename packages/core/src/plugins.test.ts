@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
 import type { Result } from './adapter.js';
-import { submitWithPlugins, type CivicPlugin, type SubmissionContext } from './plugins.js';
+import { participantFromPlugins, submitWithPlugins, type CivicPlugin, type SubmissionContext } from './plugins.js';
 
 type Payload = { score: number; context?: string[] };
 const context: SubmissionContext<Payload> = { kind: 'rating', payload: { score: 4 } };
@@ -79,6 +79,41 @@ describe('submitWithPlugins', () => {
     const result = await submitWithPlugins([broken, recorder('b', log)], context, async () => stored);
     assert.equal(result, stored);
     assert.deepEqual(log, ['b.before', 'b.after']);
+    assert.equal(warn.mock.callCount(), 1);
+  });
+});
+
+describe('participantFromPlugins', () => {
+  const consultation = { consultation: 'place-du-marche' };
+
+  test('none without a plugin that names the participant: the element uses its random id', async () => {
+    assert.equal(await participantFromPlugins([{ name: 'analytics', afterSubmit: () => {} }], consultation), undefined);
+  });
+
+  test('the first plugin that gives a non-empty id wins, and is asked about this consultation', async () => {
+    const asked: string[] = [];
+    const plugins: CivicPlugin[] = [
+      { name: 'nobody-here', participant: () => undefined },
+      { name: 'empty', participant: () => '' },
+      { name: 'invitation', participant: async ({ consultation: id }) => (asked.push(id), `invite:${id}`) },
+      { name: 'later', participant: () => 'never-asked' },
+    ];
+    assert.equal(await participantFromPlugins(plugins, consultation), 'invite:place-du-marche');
+    assert.deepEqual(asked, ['place-du-marche']);
+  });
+
+  test('a plugin that throws gives no identity and does not stop the next one', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => undefined);
+    const plugins: CivicPlugin[] = [
+      {
+        name: 'identity-provider-down',
+        participant: () => {
+          throw new Error('offline');
+        },
+      },
+      { name: 'invitation', participant: () => 'K7P2-9QXF' },
+    ];
+    assert.equal(await participantFromPlugins(plugins, consultation), 'K7P2-9QXF');
     assert.equal(warn.mock.callCount(), 1);
   });
 });
