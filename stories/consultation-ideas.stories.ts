@@ -148,6 +148,28 @@ export const Supported: Story = {
   },
 };
 
+export const SupportedOnAnEarlierVisit: Story = {
+  // This browser supported the most supported idea on an earlier visit: the backend says so when the list names the participant.
+  loaders: [
+    async () => {
+      const listed = await backend.adapter.listIdeas(CONSULTATIONS.open);
+      const idea = listed.ok ? listed.data.find(({ title }) => title === MOST_SUPPORTED.title) : undefined;
+      if (!idea) throw new Error(`No idea "${MOST_SUPPORTED.title}" in the stories' backend.`);
+      await backend.adapter.supportIdea(CONSULTATIONS.open, idea.id, 'habitant-du-centre');
+      rememberParticipant(CONSULTATIONS.open, { participant: 'habitant-du-centre', answered: false });
+    },
+  ],
+  parameters: { docs: { description: { story: 'Supported on an earlier visit: the backend says which ideas this browser’s participant supports.' } } },
+  play: async ({ canvasElement }) => {
+    const { shadow, t } = await ideasIn(canvasElement);
+    const { title } = MOST_SUPPORTED;
+    await expect(shadow.getByRole('button', { name: t('ideas.supported.name', { title }) })).toHaveAttribute('aria-disabled', 'true');
+    for (const other of IDEAS.slice(1)) {
+      await expect(shadow.getByRole('button', { name: t('ideas.support.name', { title: other.title }) })).toHaveAttribute('aria-disabled', 'false');
+    }
+  },
+};
+
 export const TitleMissing: Story = {
   parameters: { docs: { description: { story: 'Proposed without a title: the field says what is missing and takes the focus; nothing is sent.' } } },
   play: async ({ canvasElement }) => {
