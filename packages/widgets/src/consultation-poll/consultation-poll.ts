@@ -2,11 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  answerProblems,
   consultationStatus,
   getConfiguration,
   isRetryable,
-  isShown,
   loadLanguage,
   newId,
   pollMessages,
@@ -182,7 +180,7 @@ export class ConsultationPoll extends CivicElement {
     const shown: Question[] = [];
     const answers: Record<string, unknown> = {};
     for (const question of questions) {
-      if (!isShown(question, answers)) continue;
+      if (!this.questionsCode!.isShown(question, answers)) continue;
       shown.push(question);
       if (Object.hasOwn(this.answers, question.id)) answers[question.id] = this.answers[question.id];
     }
@@ -254,7 +252,7 @@ export class ConsultationPoll extends CivicElement {
     const { answers } = this.asked(consultation.questions);
     const ids = new Set(questions.map(({ id }) => id));
     const problems = new Map<string, string>();
-    for (const { path } of answerProblems(consultation, answers)) {
+    for (const { path } of this.questionsCode!.answerProblems(consultation, answers)) {
       const question = consultation.questions.find(({ id }) => `answers.${id}` === path);
       if (!question || !ids.has(question.id)) continue;
       problems.set(question.id, this.problemMessage(question, answers[question.id]));
@@ -307,6 +305,9 @@ export class ConsultationPoll extends CivicElement {
     const consultation = this.load.value;
     const adapter = this.resolveAdapter();
     if (!consultation || !adapter || this.retryBlocked || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
+    // The controls' code (and the answers' rules) come with the form; a host page may still call
+    // send() on a consultation shown without it, closed say, and hear the server's answer.
+    if (!this.questionsCode && !(await this.loadQuestions())) return;
     let response = this.pending;
     if (!response) {
       const { shown, answers } = this.asked(consultation.questions);

@@ -46,9 +46,6 @@ export function rememberParticipant(consultation: string, record: ParticipantRec
   }
 }
 
-/** A fresh random participant id, not yet stored anywhere. */
-export const newParticipant = (): string => newId();
-
 /**
  * The participant to act as, at the moment the person acts: a verified identity from a plugin
  * (then nothing is stored on the device), else the id this browser remembers for `consultation`,
@@ -63,7 +60,7 @@ export async function participantForAction(
   if (verified !== undefined) return { participant: verified, verified: true };
   const remembered = rememberedParticipant(consultation);
   if (remembered) return { participant: remembered.participant, verified: false };
-  const participant = newParticipant();
+  const participant = newId();
   rememberParticipant(consultation, { participant, answered: false });
   return { participant, verified: false };
 }

@@ -8,6 +8,8 @@ import { renderRanking } from './ranking.js';
 export { questionStyles as styles } from './questions.styles.js';
 export { pollQuestionsMessages as messages } from '@civic-pulse/core';
 export { moved } from './ranking.js';
+// The answers' rules, as the server checks them: needed only where answers are given.
+export { answerProblems, isShown } from '@civic-pulse/core';
 
 /** What the question templates need from the poll: its messages, the answers so far, and where to write. */
 export interface Fields {
