@@ -140,10 +140,10 @@ export const Sending: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, level, choose, send } = await ratingIn(canvasElement);
+    const { shadow, t, said, level, choose, send } = await ratingIn(canvasElement);
     await choose(3);
     await send();
-    await expect(shadow.getByRole('status')).toHaveTextContent(t('rating.sending'));
+    await expect(shadow.getByRole('status')).toHaveTextContent(said('rating.sending'));
     await expect(shadow.getByRole('button', { name: t('rating.sending') })).toHaveAttribute('aria-disabled', 'true');
     // Locked while in flight: what is sent is what the person sees.
     await expect(level(3)).toBeDisabled();
@@ -152,14 +152,14 @@ export const Sending: Story = {
 
 export const ThankYou: Story = {
   play: async ({ canvasElement }) => {
-    const { el, shadow, t, part, choose, tick, send } = await ratingIn(canvasElement);
+    const { el, shadow, said, part, choose, tick, send } = await ratingIn(canvasElement);
     await choose(2);
     await tick('welcome');
     await userEvent.type(shadow.getByRole('textbox'), COMMENT);
     await send();
     // The mock accepts only a rating that passes the contract's schema, with its Idempotency-Key.
-    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(t('rating.thanks')));
-    await expect(part('thanks')).toHaveTextContent(t('rating.thanks.detail'));
+    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(said('rating.thanks')));
+    await expect(part('thanks')).toHaveTextContent(said('rating.thanks.detail'));
     // The send button is gone: focus goes to the thank-you rather than to the page's top.
     await expect(el.shadowRoot!.activeElement).toBe(part('thanks'));
   },
@@ -172,13 +172,13 @@ export const NetworkError: Story = {
     docs: { description: { story: 'The connection fails: the rating stays as written, locked, and the retry button sends that very rating again.' } },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, part, choose, tick, send } = await ratingIn(canvasElement);
+    const { shadow, t, said, part, choose, tick, send } = await ratingIn(canvasElement);
     await choose(1);
     await tick('opening-hours');
     await send();
     await expect(await shadow.findByRole('button', { name: t('error.retry') })).toBeTruthy();
-    await expect(part('error')).toHaveTextContent(t('error.network'));
-    await expect(shadow.getByRole('status')).toHaveTextContent(t('error.network'));
+    await expect(part('error')).toHaveTextContent(said('error.network'));
+    await expect(shadow.getByRole('status')).toHaveTextContent(said('error.network'));
     await expect(shadow.getByRole('checkbox', { name: t('rating.reason.opening-hours') })).toBeDisabled();
   },
 };
@@ -187,11 +187,11 @@ export const RetryAfterNetworkError: Story = {
   render: failFast,
   parameters: { msw: { handlers: [connectionFails({ once: true }), accepts()] } },
   play: async ({ canvasElement }) => {
-    const { shadow, t, choose, send } = await ratingIn(canvasElement);
+    const { shadow, t, said, choose, send } = await ratingIn(canvasElement);
     await choose(1);
     await send();
     await userEvent.click(await shadow.findByRole('button', { name: t('error.retry') }));
-    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(t('rating.thanks')));
+    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(said('rating.thanks')));
   },
 };
 
@@ -206,10 +206,10 @@ export const RefusedField: Story = {
     },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, part, choose, send } = await ratingIn(canvasElement);
+    const { shadow, t, said, part, choose, send } = await ratingIn(canvasElement);
     await choose(3);
     await send();
-    await waitFor(() => expect(part('error')).toHaveTextContent(t('error.invalid', { details: t('field.service') })));
+    await waitFor(() => expect(part('error')).toHaveTextContent(said('error.misconfigured', { details: t('field.service') })));
     await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
     await expect(shadow.getByRole('button', { name: t('rating.send') })).toBeEnabled();
   },
@@ -218,10 +218,10 @@ export const RefusedField: Story = {
 export const RateLimited: Story = {
   parameters: { msw: { handlers: [rateLimited(120)] } },
   play: async ({ canvasElement }) => {
-    const { shadow, t, part, choose, send } = await ratingIn(canvasElement);
+    const { shadow, t, said, part, choose, send } = await ratingIn(canvasElement);
     await choose(3);
     await send();
-    await waitFor(() => expect(part('error')).toHaveTextContent(t('error.rate-limited', { seconds: 120 })));
+    await waitFor(() => expect(part('error')).toHaveTextContent(said('error.rate-limited', { seconds: 120 })));
     await expect(shadow.getByRole('button', { name: t('error.retry') })).toBeTruthy();
   },
 };

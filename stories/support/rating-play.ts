@@ -20,6 +20,8 @@ export async function ratingIn(canvasElement: HTMLElement) {
     el,
     shadow,
     t,
+    /** A message as `toHaveTextContent` reads it: that matcher makes no-break spaces (French typography) plain ones. */
+    said: (key: MessageKey, params?: Params) => t(key, params).replace(/\s+/g, ' '),
     level,
     /** A part of the element, as its styling API names it. */
     part: (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`),
