@@ -93,4 +93,32 @@ describe('the demo page under a strict CSP', { timeout: 60_000 }, () => {
       expected,
     );
   });
+
+  test('the consultation page under strict CSP and Trusted Types: the poll, its results and its ideas load their code and styles with zero violations', async (t) => {
+    const page = await site.newPage(t);
+    await page.route(`${SITE}/place-du-marche.html`, (route) => site.forward(route, { 'content-security-policy': CSP_WITH_TRUSTED_TYPES }));
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile });
+      });
+      // A browser that has taken part: the poll opens on its results, whose code, messages and
+      // stylesheet come lazily, as do the ideas'. The results of this consultation are public after a vote.
+      localStorage.setItem('civic-pulse:consultation:place-du-marche', JSON.stringify({ participant: 'csp-test', answered: true }));
+    });
+
+    await page.goto(`${SITE}/place-du-marche.html`);
+    const poll = page.locator('civic-consultation-poll');
+    await poll.getByRole('heading', { name: 'Résultats' }).waitFor();
+    await poll.getByRole('table', { name: /Quel scénario d’aménagement préférez-vous/ }).waitFor({ state: 'attached' });
+    await poll.locator('civic-consultation-ideas').getByRole('heading', { name: 'Idées publiées' }).waitFor();
+    const styling = await poll.evaluate((element) => ({
+      poll: element.shadowRoot!.adoptedStyleSheets.length,
+      ideas: element.shadowRoot!.querySelector('civic-consultation-ideas')!.shadowRoot!.adoptedStyleSheets.length,
+      styleElements: element.shadowRoot!.querySelectorAll('style').length,
+    }));
+    assert.ok(styling.poll > 0 && styling.ideas > 0, JSON.stringify(styling));
+    assert.equal(styling.styleElements, 0);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  });
 });
