@@ -91,6 +91,8 @@ function valueProblem(question: AnswerableQuestion, answer: unknown): string | u
         : 'must order every option, each once';
     case 'text':
       if (typeof answer !== 'string') return 'must be text';
+      // Spaces alone say nothing: a required text question wants words.
+      if (question.required && answer.trim() === '') return 'this question requires an answer';
       return answer.length <= (question.maxLength ?? 0) ? undefined : `must be at most ${question.maxLength} characters`;
   }
 }

@@ -59,6 +59,14 @@ describe('answerProblems', () => {
     assert.deepEqual(answerProblems({ questions }, { constructor: true }).map((problem) => problem.path), ['answers.suite']);
     assert.deepEqual(answerProblems({ questions }, { constructor: true, suite: 'ok' }), []);
   });
+
+  test('a required text of spaces alone is missing; an optional one may be blank', () => {
+    assert.deepEqual(answerProblems({ questions }, { constructor: true, suite: ' \n\t ' }), [
+      { path: 'answers.suite', message: 'this question requires an answer' },
+    ]);
+    const optional = [{ ...questions[1]!, required: false, showIf: undefined }];
+    assert.deepEqual(answerProblems({ questions: optional }, { suite: '  ' }), []);
+  });
 });
 
 describe('consultationStatus', () => {
