@@ -77,6 +77,12 @@ export const styles = [
       gap: 0.75rem;
     }
 
+    /* The ideas are a section of their own: set apart from the buttons or results above them. */
+    civic-consultation-ideas {
+      display: block;
+      margin-top: 2.5rem;
+    }
+
     .error-summary {
       margin: 0 0 1.25rem;
       padding: 0.75rem 1rem;
