@@ -19,7 +19,11 @@ interface Row {
 // inside a box of its own, since a table grows to its content whatever width it is given.
 function tally(t: (key: MessageKey, params?: Params) => string, lang: Language, question: Question, rows: Row[], points: boolean): TemplateResult {
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
-  const text = (row: Row) => (points ? t('poll.results.points-value', { points: row.value }) : t('poll.results.value', { count: row.value, share: percent.format(row.share) }));
+  const plural = new Intl.PluralRules(lang);
+  const text = (row: Row) =>
+    points
+      ? t(`poll.results.points-value.${plural.select(row.value) === 'one' ? 'one' : 'other'}`, { points: row.value })
+      : t('poll.results.value', { count: row.value, share: percent.format(row.share) });
   return html`
     <ul part="bars" class="bars" aria-hidden="true">
       ${rows.map(
