@@ -1,31 +1,55 @@
 import type { FieldError } from './error.js';
-import type { QuestionType } from './vocabulary.js';
+import type { SurveyQuestionType } from './vocabulary.js';
 
 // Answer checks in plain code, without zod: the element runs them before sending (to say which
 // answer is missing) and the server runs the same ones, so both refuse the same answers.
 
-interface AnswerableQuestion {
+/** A display condition: the earlier answer equals a value, includes an option, or is between two numbers. */
+export interface Condition {
+  question: string;
+  equals?: unknown;
+  includes?: string;
+  between?: readonly [number, number];
+}
+
+/** What the answer checks read of a question (a consultation's or a survey's). */
+export interface AnswerableQuestion {
   id: string;
-  type: QuestionType;
+  type: SurveyQuestionType;
   required: boolean;
   options?: readonly { id: string }[];
+  statements?: readonly { id: string }[];
   min?: number;
   max?: number;
   maxLength?: number;
-  showIf?: { question: string; equals?: unknown; includes?: string; between?: readonly [number, number] };
+  showIf?: Condition;
 }
 
 /** Every problem of these answers to this consultation, one per question, at `answers.<questionId>`. */
 export function answerProblems(consultation: { questions: readonly AnswerableQuestion[] }, answers: Record<string, unknown>): FieldError[] {
+  return askedAnswerProblems(
+    consultation.questions.map((question) => ({ question, asked: isShown(question, answers) })),
+    answers,
+  );
+}
+
+/**
+ * Every problem of these answers, given which questions are asked (a consultation's question is
+ * asked when its condition holds; a survey's, when its section's also does), at `answers.<id>`.
+ */
+export function askedAnswerProblems(
+  questions: readonly { question: AnswerableQuestion; asked: boolean }[],
+  answers: Record<string, unknown>,
+): FieldError[] {
   const problems: FieldError[] = [];
-  const byId = new Map(consultation.questions.map((question) => [question.id, question]));
+  const ids = new Set(questions.map(({ question }) => question.id));
   for (const id of Object.keys(answers)) {
-    if (!byId.has(id)) problems.push({ path: `answers.${id}`, message: 'no question has this id' });
+    if (!ids.has(id)) problems.push({ path: `answers.${id}`, message: 'no question has this id' });
   }
-  for (const question of consultation.questions) {
+  for (const { question, asked } of questions) {
     const path = `answers.${question.id}`;
     const answer = answerTo(answers, question.id);
-    if (!isShown(question, answers)) {
+    if (!asked) {
       // An answer to a question the citizen was not shown would skew its tallies.
       if (answer !== undefined) problems.push({ path, message: 'this question is not asked given the other answers' });
       continue;
@@ -40,8 +64,8 @@ export function answerProblems(consultation: { questions: readonly AnswerableQue
   return problems;
 }
 
-/** Whether a question with `showIf` is asked, given the answers to the earlier ones. */
-export function isShown(question: AnswerableQuestion, answers: Record<string, unknown>): boolean {
+/** Whether a question (or a survey's section) with `showIf` is asked, given the answers to the earlier ones. */
+export function isShown(question: { showIf?: Condition }, answers: Record<string, unknown>): boolean {
   const condition = question.showIf;
   if (!condition) return true;
   const answer = answerTo(answers, condition.question);
@@ -94,6 +118,19 @@ function valueProblem(question: AnswerableQuestion, answer: unknown): string | u
       // Spaces alone say nothing: a required text question wants words.
       if (question.required && answer.trim() === '') return 'this question requires an answer';
       return answer.length <= (question.maxLength ?? 0) ? undefined : `must be at most ${question.maxLength} characters`;
+    case 'matrix': {
+      if (typeof answer !== 'object' || Array.isArray(answer)) return 'must map statement ids to option ids';
+      const statementIds = new Set((question.statements ?? []).map((statement) => statement.id));
+      // Object.entries reads own properties only, so a statement named `constructor` is no exception.
+      const entries = Object.entries(answer as Record<string, unknown>);
+      const unknown = entries.find(([statementId]) => !statementIds.has(statementId));
+      if (unknown) return `"${unknown[0]}" is not a statement of this question`;
+      if (entries.some(([, optionId]) => typeof optionId !== 'string' || !optionIds.has(optionId))) {
+        return 'each statement must be answered with the id of one of the options';
+      }
+      if (question.required && entries.length < statementIds.size) return 'every statement requires an answer';
+      return undefined;
+    }
   }
 }
 

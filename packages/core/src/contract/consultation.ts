@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { InstantSchema, ParticipantSchema, SlugSchema, UuidSchema } from './common.js';
+import { InstantSchema, problemsCheck, ParticipantSchema, SlugSchema, UuidSchema } from './common.js';
 import { definitionProblems } from './consultation-coherence.js';
 import {
   CONSULTATION_STATUSES,
@@ -56,13 +56,7 @@ const consultationFields = {
  */
 export const ConsultationDefinitionSchema = z
   .strictObject({ id: z.optional(SlugSchema), ...consultationFields })
-  .check(
-    z.superRefine((definition, ctx) => {
-      for (const { path, message } of definitionProblems(definition)) {
-        ctx.issues.push({ code: 'custom', input: definition, path: path.split('.'), message });
-      }
-    }),
-  );
+  .check(problemsCheck(definitionProblems));
 export type ConsultationDefinition = z.infer<typeof ConsultationDefinitionSchema>;
 
 /** What GET /v1/consultations/:id answers: the definition, its id, and the status of the moment. */

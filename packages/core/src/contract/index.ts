@@ -9,3 +9,6 @@ export * from './consultation-coherence.js';
 export * from './consultation-status.js';
 export * from './idea.js';
 export * from './consultation-tallies.js';
+export * from './survey.js';
+export * from './survey-answers.js';
+export * from './survey-coherence.js';

@@ -37,6 +37,13 @@ export function normalizeScore(scale: Scale, score: number): number {
 export const QUESTION_TYPES = ['single', 'multiple', 'yesno', 'scale', 'ranking', 'text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/**
+ * The kinds of question an agents' survey may ask: the consultation's, plus `matrix` (several
+ * statements answered on one likert scale, its options). A consultation does not take a matrix.
+ */
+export const SURVEY_QUESTION_TYPES = [...QUESTION_TYPES, 'matrix'] as const;
+export type SurveyQuestionType = (typeof SURVEY_QUESTION_TYPES)[number];
+
 /** When a consultation's results may be read: after one's own vote, after the close, or never. */
 export const RESULTS_VISIBILITIES = ['after-vote', 'after-close', 'never'] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITIES)[number];
