@@ -97,6 +97,16 @@ describe('SurveyDefinitionSchema', () => {
     assert.equal(SurveySchema.safeParse({ ...definition, status: 'open' }).success, false);
   });
 
+  test('names an unknown field of a question or a section', () => {
+    assert.deepEqual(
+      problemPaths((copy) => {
+        Object.assign(question(copy, 0, 0), { participant: 'x' });
+        Object.assign(section(copy, 1), { token: 'x' });
+      }),
+      ['sections.0.questions.0.participant', 'sections.1.token'],
+    );
+  });
+
   test('names closesAt before opensAt', () => {
     assert.deepEqual(problemPaths((copy) => { copy.closesAt = '2026-02-01T00:00:00Z'; }), ['closesAt']);
   });
