@@ -9,6 +9,7 @@ import healthzRoutes from './routes/healthz.js';
 import adminRoutes from './routes/v1/admin/index.js';
 import openApiRoutes from './routes/v1/openapi.js';
 import publicConsultationRoutes from './routes/v1/consultations/index.js';
+import publicSurveyRoutes from './routes/v1/surveys/index.js';
 import publicOrgRoutes from './routes/v1/orgs/index.js';
 
 export interface AppOptions {
@@ -47,6 +48,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(openApiRoutes);
   app.register(publicOrgRoutes, { prefix: '/v1/orgs' });
   app.register(publicConsultationRoutes, { prefix: '/v1/consultations' });
+  app.register(publicSurveyRoutes, { prefix: '/v1/surveys' });
   app.register(adminRoutes, { prefix: '/v1/admin', adminToken: options.adminToken });
   if (options.staticRoots) app.register(staticFiles, options.staticRoots);
   return app;

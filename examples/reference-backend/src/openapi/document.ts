@@ -5,7 +5,8 @@ import {
   ConsultationSchema,
   ErrorBodySchema,
   IdeaDecisionSchema, IdeaSchema, IdeaSubmissionSchema, IdeaSupportReceiptSchema, IdeaSupportSchema,
-  OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema } from '@civic-pulse/core';
+  OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema,
+  SurveyDefinitionSchema, SurveyResponseSchema, SurveySchema } from '@civic-pulse/core';
 import * as z from 'zod';
 
 // Each route file describes its own paths with these helpers, next to its handlers; the document
@@ -24,6 +25,7 @@ const COMPONENTS = {
   ConsultationResponse: ConsultationResponseSchema,
   ConsultationResults: ConsultationResultsSchema,
   Idea: IdeaSchema, IdeaSubmission: IdeaSubmissionSchema, IdeaSupport: IdeaSupportSchema, IdeaSupportReceipt: IdeaSupportReceiptSchema, IdeaDecision: IdeaDecisionSchema,
+  SurveyDefinition: SurveyDefinitionSchema, Survey: SurveySchema, SurveyResponse: SurveyResponseSchema,
 };
 export type ComponentName = keyof typeof COMPONENTS;
 
@@ -90,7 +92,10 @@ export function buildOpenApiDocument(paths: OpenApiPaths): JsonObject {
     paths,
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN' } },
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN' },
+        invitationToken: { type: 'http', scheme: 'bearer', description: 'A survey invitation token (POST /v1/admin/surveys/{id}/invitations)' },
+      },
     },
   };
 }

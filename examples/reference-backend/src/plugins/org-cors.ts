@@ -12,6 +12,8 @@ export type OrgOfUrl = (app: FastifyInstance, url: string) => Promise<string | u
 
 export interface OrgCorsOptions {
   orgOf?: OrgOfUrl;
+  /** Request headers a page may send besides Content-Type and Idempotency-Key (a survey's Authorization). */
+  extraHeaders?: string[];
 }
 
 const orgInUrl: OrgOfUrl = async (_app, url) => ORG_IN_URL.exec(url)?.[1];
@@ -22,7 +24,7 @@ const orgInUrl: OrgOfUrl = async (_app, url) => ORG_IN_URL.exec(url)?.[1];
  * once, on every instance. No credentials: no cookie ever crosses.
  */
 export default fp(
-  async (app, { orgOf = orgInUrl }: OrgCorsOptions) => {
+  async (app, { orgOf = orgInUrl, extraHeaders = [] }: OrgCorsOptions) => {
     async function isAllowed(request: FastifyRequest): Promise<boolean> {
       const origin = request.headers.origin?.toLowerCase();
       const org = origin ? await orgOf(app, request.url) : undefined;
@@ -35,7 +37,7 @@ export default fp(
       delegator: async (request: FastifyRequest) => ({
         origin: (await isAllowed(request)) ? request.headers.origin : false,
         methods: ['GET', 'HEAD', 'POST'],
-        allowedHeaders: ['Content-Type', 'Idempotency-Key'],
+        allowedHeaders: ['Content-Type', 'Idempotency-Key', ...extraHeaders],
         credentials: false,
         maxAge: 600,
         // The strict check answers a bare OPTIONS with a text/plain 400 outside the Error shape;

@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrations.js';
 import { createOrgRepository, type OrgRepository } from './orgs.js';
 import { createRatingRepository, type RatingRepository } from './ratings.js';
 import { createSatisfactionRepository, type SatisfactionRepository } from './satisfaction.js';
+import { createSurveyRepository, type SurveyRepository } from './surveys.js';
 
 /** One repository per aggregate, over one migrated database. */
 export interface Storage {
@@ -19,6 +20,7 @@ export interface Storage {
   consultationResponses: ConsultationResponseRepository;
   consultationAnswers: ConsultationAnswerRepository;
   consultationIdeas: ConsultationIdeaRepository;
+  surveys: SurveyRepository;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     consultationResponses: createConsultationResponseRepository(db),
     consultationAnswers: createConsultationAnswerRepository(db),
     consultationIdeas: createConsultationIdeaRepository(db),
+    surveys: createSurveyRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -1,4 +1,4 @@
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 
 // Migrations live in code, not in files read at run time, so the compiled server carries them
@@ -130,6 +130,41 @@ const migrations: Record<string, Migration> = {
         .addColumn('participant', 'text', (column) => column.notNull())
         .addPrimaryKeyConstraint('consultation_idea_supports_one_per_participant', ['idea_id', 'participant'])
         .execute();
+    },
+  },
+  // Agents' surveys. An invitation is kept as the sha-256 of its token and a used flag, nothing
+  // else: no time, no link to the response. A response row has no token, no participant, no time
+  // finer than the day, and a random id (never the client's, which logs could link). On SQLite the
+  // response table has no rowid, so rows are stored in the order of their random ids, not of arrival.
+  '0005-surveys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('surveys')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('definition', 'text', (column) => column.notNull())
+        .addColumn('opens_at', 'text', (column) => column.notNull())
+        .addColumn('closes_at', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('survey_invitations')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('survey_id', 'text', (column) => column.notNull().references('surveys.id'))
+        .addColumn('used', 'integer', (column) => column.notNull())
+        .execute();
+
+      const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      await db.schema
+        .createTable('survey_responses')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('survey_id', 'text', (column) => column.notNull().references('surveys.id'))
+        .addColumn('answers', 'text', (column) => column.notNull())
+        .addColumn('received_day', 'text', (column) => column.notNull())
+        .$call((builder) => (isSqlite ? builder.modifyEnd(sql`without rowid`) : builder))
+        .execute();
+      await db.schema.createIndex('survey_responses_by_survey').on('survey_responses').columns(['survey_id', 'received_day']).execute();
     },
   },
 };

@@ -113,6 +113,35 @@ export interface ConsultationIdeaSupportsTable {
   participant: string;
 }
 
+export interface SurveysTable {
+  id: string;
+  org_id: string;
+  /** JSON of the SurveyDefinition, its id included. */
+  definition: string;
+  opens_at: string;
+  closes_at: string;
+  created_at: string;
+}
+
+/** One invitation: the sha-256 (hex) of its token, never the token, and whether it was used. */
+export interface SurveyInvitationsTable {
+  token_hash: string;
+  survey_id: string;
+  /** 0 or 1; no time is kept. */
+  used: number;
+}
+
+/** One agent's answers, with nothing that could lead back to the agent or the invitation. */
+export interface SurveyResponsesTable {
+  /** A random UUID made by the server (not the client's response id). */
+  id: string;
+  survey_id: string;
+  /** JSON of the answers record. */
+  answers: string;
+  /** YYYY-MM-DD (UTC): no time finer than the day. */
+  received_day: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   services: ServicesTable;
@@ -123,6 +152,9 @@ export interface Database {
   consultation_tallies: ConsultationTalliesTable;
   consultation_ideas: ConsultationIdeasTable;
   consultation_idea_supports: ConsultationIdeaSupportsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
 }
 
 export type RatingRow = Selectable<RatingsTable>;

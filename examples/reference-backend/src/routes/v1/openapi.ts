@@ -6,12 +6,15 @@ import { paths as adminConsultationIdeaPaths } from './admin/consultation-ideas.
 import { paths as adminConsultationPaths } from './admin/consultations.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
+import { paths as adminSurveyPaths } from './admin/surveys.js';
 import { paths as consultationPaths } from './consultations/consultation.js';
 import { paths as ideaSupportPaths } from './consultations/idea-supports.js';
 import { paths as ideaPaths } from './consultations/ideas.js';
 import { paths as responsePaths } from './consultations/responses.js';
 import { paths as resultPaths } from './consultations/results.js';
 import { paths as ratingPaths } from './orgs/ratings.js';
+import { paths as surveyResponsePaths } from './surveys/responses.js';
+import { paths as surveyPaths } from './surveys/survey.js';
 
 // A route file added without its paths here leaves the document incomplete: the test that compares
 // this document with the registered routes says which.
@@ -33,6 +36,9 @@ const documentedPaths = mergePaths(
   ideaPaths,
   ideaSupportPaths,
   adminConsultationIdeaPaths,
+  surveyPaths,
+  surveyResponsePaths,
+  adminSurveyPaths,
 );
 
 export default async function openApiRoutes(app: FastifyInstance): Promise<void> {

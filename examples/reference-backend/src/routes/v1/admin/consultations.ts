@@ -92,6 +92,7 @@ export default async function adminConsultationRoutes(app: FastifyInstance): Pro
   });
 }
 
-async function checkOrgExists(app: FastifyInstance, org: string): Promise<void> {
+/** 400 `unknown-org` at `org` (surveys share it). */
+export async function checkOrgExists(app: FastifyInstance, org: string): Promise<void> {
   if (!(await app.storage.orgs.find(org))) throw badField('unknown-org', 'org', `There is no organisation "${org}".`);
 }

@@ -5,6 +5,7 @@ import adminConsultationIdeaRoutes from './consultation-ideas.js';
 import adminConsultationRoutes from './consultations.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
+import adminSurveyRoutes from './surveys.js';
 
 /** /v1/admin/…: every route behind the admin token, and no CORS grant, so no page can call them. */
 export default async function adminRoutes(app: FastifyInstance, { adminToken }: { adminToken: string }): Promise<void> {
@@ -19,4 +20,5 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   await app.register(adminConsultationRoutes);
   await app.register(adminConsultationExportRoutes);
   await app.register(adminConsultationIdeaRoutes);
+  await app.register(adminSurveyRoutes);
 }
