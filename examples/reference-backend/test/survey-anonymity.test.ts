@@ -19,26 +19,24 @@ const FINER_THAN_DAY = /\d{2}:\d{2}|^\d{10,}$/;
 interface Column {
   name: string;
   type: string;
-  /** A default that numbers rows (PostgreSQL nextval, identity), or SQLite's autoincrement. */
+  /** Numbers the rows in arrival order: PostgreSQL nextval or identity, SQLite's INTEGER PRIMARY KEY (the rowid). */
   numbering: boolean;
 }
 
-async function responseColumns(db: Db, engine: 'sqlite' | 'postgres'): Promise<Column[]> {
+async function columnsOf(db: Db, engine: 'sqlite' | 'postgres', table: string): Promise<Column[]> {
   if (engine === 'sqlite') {
-    const { rows } = await sql<{ name: string; type: string; pk: number }>`select name, type, pk from pragma_table_info('survey_responses')`.execute(db);
-    const { rows: tables } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'survey_responses'`.execute(db);
-    const definition = tables[0]?.sql ?? '';
+    const { rows } = await sql<{ name: string; type: string; pk: number }>`select name, type, pk from pragma_table_info(${table})`.execute(db);
     return rows.map((row) => ({
       name: row.name,
       type: row.type,
-      // An INTEGER PRIMARY KEY is the rowid itself: numbered in arrival order.
-      numbering: /autoincrement/i.test(definition) || (row.pk > 0 && /^integer$/i.test(row.type)),
+      // An INTEGER PRIMARY KEY (AUTOINCREMENT or not) is the rowid itself: numbered in arrival order.
+      numbering: row.pk > 0 && /^integer$/i.test(row.type),
     }));
   }
   const { rows } = await sql<{ name: string; type: string; column_default: string | null; is_identity: string }>`
     select column_name as name, data_type as type, column_default, is_identity
     from information_schema.columns
-    where table_schema = current_schema() and table_name = 'survey_responses'`.execute(db);
+    where table_schema = current_schema() and table_name = ${table}`.execute(db);
   return rows.map((row) => ({
     name: row.name,
     type: row.type,
@@ -46,17 +44,39 @@ async function responseColumns(db: Db, engine: 'sqlite' | 'postgres'): Promise<C
   }));
 }
 
+/** Each column that breaks the promise, said in words; none for a table that keeps it. */
+function columnProblems(columns: readonly Column[]): string[] {
+  return columns.flatMap((column) => [
+    ...(FORBIDDEN_NAME.test(column.name) ? [`${column.name}: a name that links or dates`] : []),
+    ...(FORBIDDEN_TYPE.test(column.type) ? [`${column.name}: type ${column.type} holds a moment`] : []),
+    ...(column.numbering ? [`${column.name}: numbers the rows in arrival order`] : []),
+  ]);
+}
+
 for (const db of await testDatabases()) {
   describeDatabase(db, () => {
     test('the survey response table has no column that could link a response to an agent, an invitation or a moment', async (t) => {
       const app = await startAppWithTown(t, db);
-      const columns = await responseColumns(app.storage.db, db.name);
+      const columns = await columnsOf(app.storage.db, db.name, 'survey_responses');
       assert.deepEqual(columns.map((column) => column.name).sort(), ['answers', 'id', 'received_day', 'survey_id']);
-      for (const column of columns) {
-        assert.doesNotMatch(column.name, FORBIDDEN_NAME, `column ${column.name}`);
-        assert.doesNotMatch(column.type, FORBIDDEN_TYPE, `type of ${column.name}: ${column.type}`);
-        assert.equal(column.numbering, false, `${column.name} numbers the rows in arrival order`);
-      }
+      assert.deepEqual(columnProblems(columns), []);
+    });
+
+    test('the check would catch a table that broke the promise (a token hash, a timestamp, a numbered id)', async (t) => {
+      const app = await startAppWithTown(t, db);
+      const broken =
+        db.name === 'sqlite'
+          ? sql`create table broken (id integer primary key autoincrement, token_hash text, created_at text, ip text)`
+          : sql`create table broken (id serial primary key, token_hash text, moment timestamptz, ip text)`;
+      await broken.execute(app.storage.db);
+      const problems = columnProblems(await columnsOf(app.storage.db, db.name, 'broken'));
+      const moment = db.name === 'sqlite' ? 'created_at: a name that links or dates' : 'moment: type timestamp with time zone holds a moment';
+      assert.deepEqual(problems.sort(), [
+        'id: numbers the rows in arrival order',
+        'ip: a name that links or dates',
+        moment,
+        'token_hash: a name that links or dates',
+      ].sort());
     });
 
     test('SQLite keeps the responses without rowid, so their order is that of their random ids', { skip: db.name !== 'sqlite' }, async (t) => {
