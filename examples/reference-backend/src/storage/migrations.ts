@@ -191,11 +191,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
 const INTROSPECTION_ATTEMPTS = 3;
 
 /**
- * Before taking its lock, Kysely's Migrator lists the tables of every schema of the database
- * (`has_schema_privilege(name, …)` per schema): a schema dropped by someone else meanwhile makes
- * that query fail with 3F000 (or 42P01 for a table), although nothing of ours is wrong. Test runs
- * drop schemas all the time; a shared production server may too. No migration has run then (no
- * results), so trying again is safe.
+ * Before taking its lock, Kysely's Migrator asks whether its tables exist. Our introspector reads
+ * the current schema only (postgres-introspector.ts), so a schema that someone else drops meanwhile
+ * no longer gets in the way; should our own schema vanish then (3F000, or 42P01 for a table), no
+ * migration has run yet (no results), so trying again is safe.
  */
 function vanishedDuringIntrospection(error: unknown, results: readonly unknown[] | undefined): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;

@@ -1,5 +1,6 @@
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, type DatabaseIntrospector, type Kysely } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaIntrospector } from './postgres-introspector.js';
 
 /** Connections per instance: several instances share the server's max_connections (100 by default). */
 const POOL_SIZE = 10;
@@ -33,5 +34,12 @@ const types: pg.CustomTypesConfig = {
 export function createPostgresDialect(url: string, onIdleError: (error: Error) => void): PostgresDialect {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types });
   pool.on('error', onIdleError);
-  return new PostgresDialect({ pool });
+  return new CurrentSchemaPostgresDialect({ pool });
+}
+
+/** PostgreSQL as Kysely speaks it, with an introspector that reads the current schema only. */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
 }
