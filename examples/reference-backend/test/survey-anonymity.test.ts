@@ -79,11 +79,14 @@ for (const db of await testDatabases()) {
       ].sort());
     });
 
-    test('SQLite keeps the responses without rowid, so their order is that of their random ids', { skip: db.name !== 'sqlite' }, async (t) => {
-      const app = await startAppWithTown(t, db);
-      const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where name = 'survey_responses'`.execute(app.storage.db);
-      assert.match(rows[0]!.sql, /without rowid/i);
-    });
+    // SQLite only: PostgreSQL has no rowid, and its limit (rows stored in the order of writes) is in the README.
+    if (db.name === 'sqlite') {
+      test('SQLite keeps the responses without rowid, so their order is that of their random ids', async (t) => {
+        const app = await startAppWithTown(t, db);
+        const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where name = 'survey_responses'`.execute(app.storage.db);
+        assert.match(rows[0]!.sql, /without rowid/i);
+      });
+    }
 
     test('no stored value of a response holds a time finer than the day, the token, or the client’s id', async (t) => {
       const app = await startAppWithTown(t, db);
