@@ -19,6 +19,7 @@ import {
 } from '@civic-pulse/core';
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
 import { styles } from './consultation-ideas.styles.js';
 import { participantForAction, rememberedParticipant } from './participant.js';
@@ -96,8 +97,7 @@ export class CivicConsultationIdeas extends CivicElement {
   @state() private announcement = '';
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
-  @state() private retryBlocked = false;
-  private retryTimer?: ReturnType<typeof setTimeout>;
+  private readonly retryBlock = new RetryBlock(this);
 
   /** The consultation, as `<civic-consultation-poll>` loaded it. */
   @property({ attribute: false }) consultation?: Consultation;
@@ -160,7 +160,7 @@ export class CivicConsultationIdeas extends CivicElement {
   /** Proposes the idea as written, or sends again the one that failed. Resolves once it is settled. */
   async propose(): Promise<void> {
     const consultation = this.consultation;
-    if (!consultation || !this.open || this.phase === 'sending' || this.retryBlocked) return;
+    if (!consultation || !this.open || this.phase === 'sending' || this.retryBlock.blocked) return;
     let submission = this.pending;
     if (!submission) {
       this.titleProblem = this.checkTitle();
@@ -211,7 +211,7 @@ export class CivicConsultationIdeas extends CivicElement {
   private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {
     // Only an error that a retry can mend keeps the idea as sent; a refused one is edited and made anew.
     if (!isRetryable(error)) this.pending = undefined;
-    if (error.kind === 'rate-limited' && error.retryAfter) this.blockRetryFor(error.retryAfter);
+    if (error.kind === 'rate-limited' && error.retryAfter) this.retryBlock.blockFor(error.retryAfter);
     this.phase = 'failed';
     this.error = error;
     this.announcement = this.errorMessage(error, 'submit');
@@ -266,18 +266,6 @@ export class CivicConsultationIdeas extends CivicElement {
 
   private get plugins() {
     return getConfiguration().plugins ?? [];
-  }
-
-  private blockRetryFor(seconds: number): void {
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = true;
-    this.retryTimer = setTimeout(() => (this.retryBlocked = false), seconds * 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -464,7 +452,7 @@ export class CivicConsultationIdeas extends CivicElement {
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error, 'submit')}</p>` : nothing}
         ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.t(this.confirmation)}</p>` : nothing}
         ${sendButton(
-          { sending: this.phase === 'sending', retryable, blocked: this.retryBlocked },
+          { sending: this.phase === 'sending', retryable, blocked: this.retryBlock.blocked },
           { send: this.t('ideas.submit'), sending: this.t('ideas.sending'), retry: this.t('error.retry') },
         )}
       </form>

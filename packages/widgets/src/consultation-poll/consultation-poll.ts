@@ -17,6 +17,7 @@ import {
 } from '@civic-pulse/core';
 import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { RetryBlock } from '../internal/retry-block.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { adopt, heading, labelId, type LazyPart } from './parts.js';
 import type { Fields } from './questions.js';
@@ -145,8 +146,7 @@ export class ConsultationPoll extends CivicElement {
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
   private verified = false;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
-  @state() private retryBlocked = false;
-  private retryTimer?: ReturnType<typeof setTimeout>;
+  private readonly retryBlock = new RetryBlock(this);
   /** Set once each lazy part's code is here, its styles adopted and its messages loaded. */
   private questionsCode?: QuestionsCode;
   private resultsCode?: ResultsCode;
@@ -304,7 +304,7 @@ export class ConsultationPoll extends CivicElement {
   async send(): Promise<void> {
     const consultation = this.load.value;
     const adapter = this.resolveAdapter();
-    if (!consultation || !adapter || this.retryBlocked || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
+    if (!consultation || !adapter || this.retryBlock.blocked || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
     // The controls' code (and the answers' rules) come with the form; a host page may still call
     // send() on a consultation shown without it, closed say, and hear the server's answer.
     if (!this.questionsCode && !(await this.loadQuestions())) return;
@@ -347,11 +347,7 @@ export class ConsultationPoll extends CivicElement {
   private fail(consultation: string, response: ConsultationResponse, error: AdapterError): void {
     // Only an error that a retry can mend keeps the response as sent; otherwise it is made anew.
     if (!isRetryable(error)) this.pending = undefined;
-    if (error.kind === 'rate-limited' && error.retryAfter) {
-      clearTimeout(this.retryTimer);
-      this.retryBlocked = true;
-      this.retryTimer = setTimeout(() => (this.retryBlocked = false), error.retryAfter * 1000);
-    }
+    if (error.kind === 'rate-limited' && error.retryAfter) this.retryBlock.blockFor(error.retryAfter);
     this.error = error;
     this.phase = error.code === 'already-answered' ? 'answered' : REFUSALS.has(error.code) ? 'refused' : 'failed';
     this.status = error.code === 'already-answered' ? this.t('poll.already-answered') : this.errorMessage(error);
@@ -366,12 +362,6 @@ export class ConsultationPoll extends CivicElement {
     await this.load.run();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = false;
   }
 
   // Once a lazy part is here, its messages follow the element's language as the element's own do.
@@ -470,7 +460,7 @@ export class ConsultationPoll extends CivicElement {
                   type="submit"
                   part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
                   class="button-primary"
-                  aria-disabled=${this.phase === 'sending' || this.retryBlocked ? 'true' : 'false'}
+                  aria-disabled=${this.phase === 'sending' || this.retryBlock.blocked ? 'true' : 'false'}
                 >
                   ${!last ? this.t('poll.next') : this.phase === 'sending' ? this.t('poll.sending') : retryable ? this.t('error.retry') : this.t('poll.send')}
                 </button>

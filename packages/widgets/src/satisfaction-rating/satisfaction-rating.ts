@@ -21,6 +21,7 @@ import {
 } from '@civic-pulse/core';
 import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
 import { levelIcon } from './icons.js';
 import { styles } from './satisfaction-rating.styles.js';
@@ -74,8 +75,7 @@ export class SatisfactionRating extends CivicElement {
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
-  @state() private retryBlocked = false;
-  private retryTimer?: ReturnType<typeof setTimeout>;
+  private readonly retryBlock = new RetryBlock(this);
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part="floating-button"]') private floatingButton?: HTMLButtonElement;
@@ -160,7 +160,7 @@ export class SatisfactionRating extends CivicElement {
 
   /** Sends the rating as filled in, or sends again the one that failed. Resolves once it is settled. */
   async send(): Promise<void> {
-    if (this.phase === 'sending' || this.phase === 'sent' || this.retryBlocked) return;
+    if (this.phase === 'sending' || this.phase === 'sent' || this.retryBlock.blocked) return;
     if (this.score === undefined) {
       this.fail(undefined, { kind: 'invalid', code: 'no-score', message: 'No level chosen.', fields: [{ path: 'score', message: 'required' }] });
       return;
@@ -197,28 +197,15 @@ export class SatisfactionRating extends CivicElement {
     if (isMisconfiguration(error)) {
       console.error('[civic-pulse] <civic-satisfaction-rating> was refused for its attributes:', error.fields);
     }
-    if (error.kind === 'rate-limited' && error.retryAfter) this.blockRetryFor(error.retryAfter);
+    if (error.kind === 'rate-limited' && error.retryAfter) this.retryBlock.blockFor(error.retryAfter);
     this.phase = 'failed';
     this.error = error;
     this.dispatchEvent(new RatingErrorEvent(rating, error));
   }
 
-  private blockRetryFor(seconds: number): void {
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = true;
-    this.retryTimer = setTimeout(() => (this.retryBlocked = false), seconds * 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = false;
-  }
-
   /** Clears the rating for the next person. */
   reset(): void {
-    clearTimeout(this.retryTimer);
-    this.retryBlocked = false;
+    this.retryBlock.clear();
     this.score = undefined;
     this.reasons = new Set();
     this.comment = '';
@@ -352,7 +339,7 @@ export class SatisfactionRating extends CivicElement {
         : nothing}
       <div class="actions">
         ${sendButton(
-          { sending: this.phase === 'sending', retryable, blocked: this.retryBlocked },
+          { sending: this.phase === 'sending', retryable, blocked: this.retryBlock.blocked },
           { send: this.t('rating.send'), sending: this.t('rating.sending'), retry: this.t('error.retry') },
         )}
       </div>
