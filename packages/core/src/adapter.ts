@@ -2,6 +2,8 @@ import type { Consultation, ConsultationResponse, ConsultationResults } from './
 import type { FieldError } from './contract/error.js';
 import type { Idea, IdeaSubmission, IdeaSupportReceipt } from './contract/idea.js';
 import type { Rating, Receipt } from './contract/rating.js';
+import type { Survey, SurveyReceipt, SurveyResponse } from './contract/survey.js';
+import type { SurveyResults } from './contract/survey-results.js';
 
 /**
  * Why a call did not succeed, in terms a widget can act on: `network` and `timeout` and `server`
@@ -66,6 +68,21 @@ export interface BackendAdapter {
   submitIdea(consultation: string, idea: IdeaSubmission, options?: CallOptions): Promise<Result<Idea>>;
   /** Adds the participant's support to an idea, once: a second support is a `conflict`, `already-supported`. */
   supportIdea(consultation: string, idea: string, participant: string, options?: CallOptions): Promise<Result<IdeaSupportReceipt>>;
+
+  /**
+   * A survey, for the holder of an unused invitation token. A token that does not open this survey
+   * (or a survey that does not exist) is `forbidden` with code `unknown-token`; a used one,
+   * `forbidden` with `token-used`; no token, `unauthorized`.
+   */
+  getSurvey(survey: string, token: string, options?: CallOptions): Promise<Result<Survey>>;
+  /**
+   * Sends an agent's answers and uses up the invitation. The server keeps neither the token nor the
+   * response id with the answers, so a retry after success is `forbidden`, `token-used`: the element
+   * that sent it reads this as success. Not open: `conflict` `not-open` or `closed`.
+   */
+  submitSurveyResponse(survey: string, token: string, response: SurveyResponse, options?: CallOptions): Promise<Result<SurveyReceipt>>;
+  /** A survey's results, for the holder of a read token the admin issued (`forbidden` `unknown-token` otherwise). */
+  getSurveyResults(survey: string, readToken: string, options?: CallOptions): Promise<Result<SurveyResults>>;
 }
 
 export const isRetryable = (error: AdapterError): boolean =>

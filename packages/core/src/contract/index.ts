@@ -12,3 +12,4 @@ export * from './consultation-tallies.js';
 export * from './survey.js';
 export * from './survey-answers.js';
 export * from './survey-coherence.js';
+export * from './survey-results.js';

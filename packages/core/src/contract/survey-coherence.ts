@@ -8,7 +8,12 @@ import type { FieldError } from './error.js';
 
 interface SurveyQuestionLike extends QuestionLike {
   showIf?: Condition;
+  breakdown?: boolean;
 }
+
+/** Each breakdown multiplies the groups a manager can compare: a few are enough to read results by. */
+export const MAX_BREAKDOWNS = 3;
+const BREAKDOWN_TYPES: readonly string[] = ['single', 'yesno'];
 
 interface SurveyDefinitionLike {
   opensAt: string;
@@ -26,6 +31,8 @@ export function surveyDefinitionProblems(definition: SurveyDefinitionLike): Fiel
     ),
   );
 
+  problems.push(...breakdownProblems(definition));
+
   // The questions asked so far, in order; a condition may only test one of them. A section's
   // condition is read before its own questions are added, so it cannot test one of them.
   const earlier = new Map<string, SurveyQuestionLike>();
@@ -42,6 +49,22 @@ export function surveyDefinitionProblems(definition: SurveyDefinitionLike): Fiel
       if (!earlier.has(question.id)) earlier.set(question.id, question);
     });
   });
+  return problems;
+}
+
+/** A breakdown splits the agents by one answer each: a single choice or a yes/no, and only a few. */
+function breakdownProblems(definition: SurveyDefinitionLike): FieldError[] {
+  const problems: FieldError[] = [];
+  let breakdowns = 0;
+  definition.sections.forEach((section, s) =>
+    section.questions.forEach((question, q) => {
+      if (!question.breakdown) return;
+      breakdowns += 1;
+      const at = `sections.${s}.questions.${q}.breakdown`;
+      if (!BREAKDOWN_TYPES.includes(question.type)) problems.push({ path: at, message: `a ${question.type} question cannot break results down: use a single choice or a yes/no` });
+      else if (breakdowns > MAX_BREAKDOWNS) problems.push({ path: at, message: `at most ${MAX_BREAKDOWNS} questions may break results down` });
+    }),
+  );
   return problems;
 }
 

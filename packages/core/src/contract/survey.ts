@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { InstantSchema, problemsCheck, SlugSchema, UuidSchema } from './common.js';
 import { QuestionOptionSchema, QuestionSchema } from './consultation.js';
 import { surveyDefinitionProblems } from './survey-coherence.js';
+import { LOWEST_MINIMUM_GROUP } from './survey-results.js';
 import { CONSULTATION_STATUSES, SURVEY_QUESTION_TYPES } from './vocabulary.js';
 
 /**
@@ -11,6 +12,8 @@ import { CONSULTATION_STATUSES, SURVEY_QUESTION_TYPES } from './vocabulary.js';
 export const SurveyQuestionSchema = z.extend(QuestionSchema, {
   type: z.enum(SURVEY_QUESTION_TYPES),
   statements: z.optional(z.array(QuestionOptionSchema).check(z.maxLength(50))),
+  /** Results are also shown by this question's answer (a directorate, a site…): `single` or `yesno` only. */
+  breakdown: z.optional(z.boolean()),
 });
 export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
 
@@ -30,6 +33,8 @@ const surveyFields = {
   opensAt: InstantSchema,
   closesAt: InstantSchema,
   sections: z.array(SurveySectionSchema).check(z.minLength(1), z.maxLength(30)),
+  /** The smallest group whose results are shown (DEFAULT_MINIMUM_GROUP when absent). */
+  minimumGroup: z.optional(z.int().check(z.gte(LOWEST_MINIMUM_GROUP), z.lte(1000))),
 };
 
 /**
@@ -62,3 +67,7 @@ export const SurveyResponseSchema = z.strictObject({
   answers: z.record(z.string(), z.unknown()),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
+
+/** What the server answers to a recorded response: the id sent (not stored with the answers) and the day. */
+export const SurveyReceiptSchema = z.strictObject({ id: UuidSchema, receivedOn: z.iso.date() });
+export type SurveyReceipt = z.infer<typeof SurveyReceiptSchema>;
