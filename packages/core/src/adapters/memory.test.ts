@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { aRating } from '../../../../test/support/rating.js';
 import type { Result } from '../adapter.js';
-import { createMemoryAdapter, type MemoryConsultation } from './memory.js';
+import { createMemoryAdapter, type MemoryConsultation, type MemorySurvey } from './memory.js';
 
 // The adapter contract suite runs against this adapter in memory.contract.test.ts.
 
@@ -301,3 +301,154 @@ describe('memory adapter', () => {
     assert.equal(adapter.ratings.length, 0);
   });
 });
+
+/** A survey open from START for ten days: a yes/no, a scale, and a section shown to managers only. */
+function aSurveyDefinition(overrides: Partial<MemorySurvey> = {}): MemorySurvey {
+  return {
+    id: 'qualite-de-vie',
+    org: 'ville-test',
+    title: 'Qualité de vie au travail',
+    intro: 'Vos réponses sont anonymes.',
+    opensAt: START.toISOString(),
+    closesAt: new Date(START.getTime() + 10 * DAY).toISOString(),
+    sections: [
+      { id: 'vous', title: 'Vous', questions: [{ id: 'encadrant', type: 'yesno', label: 'Encadrez-vous ?', required: true }] },
+      { id: 'climat', title: 'Climat', questions: [{ id: 'note', type: 'scale', label: 'Note', required: true, min: 0, max: 10 }] },
+      {
+        id: 'encadrement',
+        title: 'Encadrement',
+        showIf: { question: 'encadrant', equals: true },
+        questions: [{ id: 'charge', type: 'text', label: 'Ce qui pèse', required: true, maxLength: 200 }],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A memory adapter whose clock the test moves, with that survey and three invitations. */
+function withSurvey(overrides: Partial<MemorySurvey> = {}) {
+  let now = START;
+  const survey = aSurveyDefinition(overrides);
+  const adapter = createMemoryAdapter({ surveys: [survey], now: () => now });
+  const tokens = adapter.inviteToSurvey(survey.id, 3);
+  return { adapter, id: survey.id, tokens, moveTo: (days: number) => (now = new Date(START.getTime() + days * DAY)) };
+}
+
+const aSurveyResponse = (answers: Record<string, unknown> = { encadrant: false, note: 7 }) => ({ id: randomUUID(), answers });
+
+describe('memory adapter: surveys', () => {
+  test('an unused invitation opens the survey, with the status of the moment', async () => {
+    const { adapter, id, tokens, moveTo } = withSurvey();
+    const survey = ok(await adapter.getSurvey(id, tokens[0]!));
+    assert.equal(survey.id, id);
+    assert.equal(survey.status, 'open');
+    assert.equal(survey.sections.length, 3);
+    moveTo(-1);
+    assert.equal(ok(await adapter.getSurvey(id, tokens[0]!)).status, 'scheduled');
+  });
+
+  test('tokens are 160 random bits in hex, each different', () => {
+    const { tokens } = withSurvey();
+    for (const token of tokens) assert.match(token, /^[0-9a-f]{40}$/);
+    assert.equal(new Set(tokens).size, 3);
+  });
+
+  test('no token is `unauthorized`; a token of another survey, or any token for an unknown survey, `unknown-token`', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    adapter.addSurvey(aSurveyDefinition({ id: 'autre' }));
+    const other = adapter.inviteToSurvey('autre', 1)[0]!;
+    assert.deepEqual(errorOf(await adapter.getSurvey(id, '')), { kind: 'unauthorized', code: 'unauthorized' });
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, ' ', aSurveyResponse())), { kind: 'unauthorized', code: 'unauthorized' });
+    assert.deepEqual(errorOf(await adapter.getSurvey(id, other)), { kind: 'forbidden', code: 'unknown-token' });
+    assert.deepEqual(errorOf(await adapter.getSurvey('nope', tokens[0]!)), { kind: 'forbidden', code: 'unknown-token' });
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse('nope', tokens[0]!, aSurveyResponse())), { kind: 'forbidden', code: 'unknown-token' });
+  });
+
+  test('an answer uses up the invitation: the answers are stored without token or id, and the token opens nothing more', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    const response = aSurveyResponse({ encadrant: true, note: 4, charge: 'Les plannings' });
+    assert.deepEqual(ok(await adapter.submitSurveyResponse(id, tokens[0]!, response)), { id: response.id, receivedOn: '2026-04-01' });
+    assert.deepEqual(adapter.surveyResponses(id), [{ encadrant: true, note: 4, charge: 'Les plannings' }]);
+    const used = { kind: 'forbidden', code: 'token-used' };
+    assert.deepEqual(errorOf(await adapter.getSurvey(id, tokens[0]!)), used);
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[0]!, response)), used, 'a retry after success is token-used');
+    assert.equal(adapter.surveyResponses(id).length, 1);
+    ok(await adapter.submitSurveyResponse(id, tokens[1]!, aSurveyResponse()));
+    assert.equal(adapter.surveyResponses(id).length, 2);
+  });
+
+  test('answers that do not fit are `invalid-body` at answers.<question>, a hidden section\'s included; the token stays unused', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    const result = await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse({ encadrant: false, note: 11, charge: 'x' }));
+    assert.deepEqual(errorOf(result), { kind: 'invalid', code: 'invalid-body' });
+    assert.deepEqual(result.ok ? [] : result.error.fields?.map(({ path }) => path).sort(), ['answers.charge', 'answers.note']);
+    const broken = await adapter.submitSurveyResponse(id, tokens[0]!, { id: 'not-a-uuid', answers: {} });
+    assert.deepEqual(broken.ok ? [] : broken.error.fields?.map(({ path }) => path), ['id']);
+    assert.deepEqual(adapter.surveyResponses(id), []);
+    ok(await adapter.getSurvey(id, tokens[0]!));
+  });
+
+  test('a survey not yet open or closed refuses answers with its code, and keeps the invitation unused', async () => {
+    const { adapter, id, tokens, moveTo } = withSurvey();
+    moveTo(-1);
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse())), { kind: 'conflict', code: 'not-open' });
+    moveTo(10);
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse())), { kind: 'conflict', code: 'closed' });
+    assert.equal(ok(await adapter.getSurvey(id, tokens[0]!)).status, 'closed');
+  });
+
+  test('closeSurvey closes it now; while it is open the results tell the participation alone', async () => {
+    const { adapter, id, tokens, moveTo } = withSurvey();
+    const reader = adapter.issueSurveyReader(id);
+    ok(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse()));
+    const open = ok(await adapter.getSurveyResults(id, reader));
+    assert.deepEqual(
+      { status: open.status, invited: open.invited, received: open.received, published: open.published, respondents: open.respondents, questions: open.questions },
+      { status: 'open', invited: 3, received: 1, published: false, respondents: 0, questions: {} },
+    );
+    assert.equal(open.title, 'Qualité de vie au travail');
+    assert.equal(open.minimumGroup, 5);
+    moveTo(2);
+    adapter.closeSurvey(id);
+    assert.equal(ok(await adapter.getSurvey(id, tokens[1]!)).closesAt, new Date(START.getTime() + 2 * DAY).toISOString());
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[1]!, aSurveyResponse())), { kind: 'conflict', code: 'closed' });
+  });
+
+  test('results need a read token of this survey: an invitation does not read them, a read token does not answer', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    const reader = adapter.issueSurveyReader(id);
+    assert.deepEqual(errorOf(await adapter.getSurveyResults(id, '')), { kind: 'unauthorized', code: 'unauthorized' });
+    assert.deepEqual(errorOf(await adapter.getSurveyResults(id, tokens[0]!)), { kind: 'forbidden', code: 'unknown-token' });
+    assert.deepEqual(errorOf(await adapter.getSurveyResults('nope', reader)), { kind: 'forbidden', code: 'unknown-token' });
+    assert.deepEqual(errorOf(await adapter.getSurvey(id, reader)), { kind: 'forbidden', code: 'unknown-token' });
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, reader, aSurveyResponse())), { kind: 'forbidden', code: 'unknown-token' });
+  });
+
+  test('the admin methods throw for an unknown survey; a definition that does not hold together is refused', () => {
+    const adapter = createMemoryAdapter();
+    assert.throws(() => adapter.inviteToSurvey('nope', 1), /no survey "nope"/);
+    assert.throws(() => adapter.issueSurveyReader('nope'), /no survey "nope"/);
+    assert.throws(() => adapter.closeSurvey('nope'), /no survey "nope"/);
+    assert.throws(() => adapter.addSurvey(aSurveyDefinition({ closesAt: START.toISOString() })), /does not hold together/);
+  });
+
+  test('a survey with answers cannot be replaced; one without keeps its invitations', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    adapter.addSurvey(aSurveyDefinition({ title: 'Nouveau titre' }));
+    assert.equal(ok(await adapter.getSurvey(id, tokens[0]!)).title, 'Nouveau titre');
+    ok(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse()));
+    assert.throws(() => adapter.addSurvey(aSurveyDefinition()), /has answers already/);
+  });
+
+  test('an aborted call does nothing; what a caller gets is a copy', async () => {
+    const { adapter, id, tokens } = withSurvey();
+    const signal = AbortSignal.abort();
+    assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse(), { signal })), { kind: 'aborted', code: 'aborted' });
+    assert.deepEqual(errorOf(await adapter.getSurvey(id, tokens[0]!, { signal })), { kind: 'aborted', code: 'aborted' });
+    assert.deepEqual(adapter.surveyResponses(id), []);
+    const survey = ok(await adapter.getSurvey(id, tokens[0]!));
+    survey.sections[0]!.title = 'Changé';
+    assert.equal(ok(await adapter.getSurvey(id, tokens[0]!)).sections[0]!.title, 'Vous');
+  });
+});
+

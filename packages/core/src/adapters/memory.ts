@@ -21,15 +21,30 @@ import {
   type IdeaSupportReceipt,
 } from '../contract/idea.js';
 import { RatingSchema, type Rating, type Receipt } from '../contract/rating.js';
+import { surveyAnswerProblems } from '../contract/survey-answers.js';
+import { DEFAULT_MINIMUM_GROUP, MINIMUM_COMMENTS, type SurveyResults } from '../contract/survey-results.js';
+import {
+  SurveyDefinitionSchema,
+  SurveyResponseSchema,
+  type Survey,
+  type SurveyDefinition,
+  type SurveyReceipt,
+  type SurveyResponse,
+} from '../contract/survey.js';
 
 /** A consultation as an admin defines it, with its id (the memory adapter makes none). */
 export type MemoryConsultation = ConsultationDefinition & { id: string };
+
+/** A survey as an admin defines it, with its id (the memory adapter makes none). */
+export type MemorySurvey = SurveyDefinition & { id: string };
 
 export interface MemoryAdapterOptions {
   /** Services this organisation offers; a rating for another service is refused, as the server does. */
   services?: string[];
   /** Consultations to start with, as an admin would create them; see `addConsultation`. */
   consultations?: readonly MemoryConsultation[];
+  /** Agents' surveys to start with; see `addSurvey`. Invitations are made with `inviteToSurvey`. */
+  surveys?: readonly MemorySurvey[];
   /** The clock, for the consultations' status and the times of receipts and ideas; `new Date()` by default. */
   now?: () => Date;
 }
@@ -47,6 +62,19 @@ export interface MemoryAdapter extends BackendAdapter {
   responses(consultation: string): readonly ConsultationResponse[];
   /** Publishes or rejects an idea, as a moderator would; `not-found` for an unknown consultation or idea. */
   moderateIdea(consultation: string, idea: string, decision: IdeaDecision): Result<Idea>;
+  /**
+   * Creates a survey, or replaces one that has no response yet. Throws with every problem when the
+   * definition does not hold together, or when it would replace a survey that has answers.
+   */
+  addSurvey(definition: MemorySurvey): void;
+  /** Makes `count` invitation tokens, each good for one response; throws for an unknown survey. */
+  inviteToSurvey(survey: string, count: number): string[];
+  /** Makes a read token for the survey's results, as the admin issues one to a manager; throws for an unknown survey. */
+  issueSurveyReader(survey: string): string;
+  /** Closes the survey now, as the admin's close does (its `closesAt` becomes this moment); throws for an unknown survey. */
+  closeSurvey(survey: string): void;
+  /** The answers stored for a survey, in the order they came: no token and no response id, as on the server. */
+  surveyResponses(survey: string): readonly Record<string, unknown>[];
 }
 
 /**
@@ -72,6 +100,15 @@ interface StoredIdea {
   supporters: Set<string>;
 }
 
+interface StoredSurvey {
+  definition: MemorySurvey;
+  /** Invitation token → used. */
+  invitations: Map<string, boolean>;
+  readers: Set<string>;
+  /** The answers alone: neither the token nor the response id is kept with them. */
+  answers: Record<string, unknown>[];
+}
+
 /** What an idempotency key was first used for: the body's fingerprint and what it got. */
 interface StoredWrite<T> {
   body: string;
@@ -89,22 +126,49 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const consultations = new Map<string, StoredConsultation>();
   const responseReceipts = new Map<string, StoredWrite<Receipt>>();
   const ideas = new Map<string, StoredWrite<StoredIdea>>();
+  const surveys = new Map<string, StoredSurvey>();
   let sequence = 0;
 
   function addConsultation(definition: MemoryConsultation): void {
-    const parsed = ConsultationDefinitionSchema.safeParse(definition);
-    if (!parsed.success) {
-      const problems = fieldErrorsOf(parsed.error.issues).map(({ path, message }) => `${path}: ${message}`);
-      throw new Error(`The consultation "${definition.id}" does not hold together: ${problems.join('; ')}`);
-    }
     const current = consultations.get(definition.id);
-    if (current && current.responses.length > 0) {
-      throw new Error(`The consultation "${definition.id}" has answers already: it cannot be replaced.`);
-    }
+    checkReplaceable('consultation', definition, ConsultationDefinitionSchema, current?.responses.length ?? 0);
     consultations.set(definition.id, { definition: structuredClone(definition), responses: [], participants: new Set(), tallies: new Map() });
   }
 
   for (const definition of options.consultations ?? []) addConsultation(definition);
+
+  function addSurvey(definition: MemorySurvey): void {
+    const current = surveys.get(definition.id);
+    checkReplaceable('survey', definition, SurveyDefinitionSchema, current?.answers.length ?? 0);
+    surveys.set(definition.id, {
+      definition: structuredClone(definition),
+      invitations: current?.invitations ?? new Map(),
+      readers: current?.readers ?? new Set(),
+      answers: [],
+    });
+  }
+
+  for (const definition of options.surveys ?? []) addSurvey(definition);
+
+  /** For the admin's methods, which throw: the survey, or an error that names it. */
+  function surveyOrThrow(id: string): StoredSurvey {
+    const found = surveys.get(id);
+    if (!found) throw new Error(`There is no survey "${id}".`);
+    return found;
+  }
+
+  /**
+   * The survey an unused invitation opens, checked as the server does: the token first, so that an
+   * unknown survey and a known one answer the same `unknown-token`.
+   */
+  function invited(id: string, token: string): Result<StoredSurvey> {
+    if (!hasToken(token)) return fail('unauthorized', 'unauthorized', 'This survey needs an invitation token.');
+    const found = surveys.get(id);
+    const used = found?.invitations.get(token);
+    if (!found || used === undefined) return unknownToken();
+    if (used) return fail('forbidden', 'token-used', 'This invitation was already used to answer: a survey takes one response per invitation.');
+    return { ok: true, data: found };
+  }
 
   /** The consultation, or the contract's not-found. */
   function find(id: string): Result<StoredConsultation> {
@@ -131,6 +195,30 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     addConsultation,
+
+    addSurvey,
+
+    inviteToSurvey(id: string, count: number): string[] {
+      const survey = surveyOrThrow(id);
+      const tokens = Array.from({ length: count }, newToken);
+      for (const token of tokens) survey.invitations.set(token, false);
+      return tokens;
+    },
+
+    issueSurveyReader(id: string): string {
+      const token = newToken();
+      surveyOrThrow(id).readers.add(token);
+      return token;
+    },
+
+    closeSurvey(id: string): void {
+      const { definition } = surveyOrThrow(id);
+      const at = now();
+      // Closing an already closed survey keeps the time it closed.
+      if (consultationStatus(definition, at) !== 'closed') definition.closesAt = at.toISOString();
+    },
+
+    surveyResponses: (id) => surveys.get(id)?.answers ?? [],
 
     responses: (consultation) => consultations.get(consultation)?.responses ?? [],
 
@@ -293,7 +381,95 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       stored.idea = parsed.data.status === 'rejected' ? { ...idea, status: 'rejected', rejectionReason: parsed.data.reason } : { ...idea, status: 'published' };
       return { ok: true, data: structuredClone(stored.idea) };
     },
+
+    async getSurvey(id: string, token: string, call: CallOptions = {}): Promise<Result<Survey>> {
+      if (call.signal?.aborted) return aborted();
+      const found = invited(id, token);
+      if (!found.ok) return found;
+      const { definition } = found.data;
+      return { ok: true, data: { ...structuredClone(definition), status: consultationStatus(definition, now()) } };
+    },
+
+    async submitSurveyResponse(id: string, token: string, response: SurveyResponse, call: CallOptions = {}): Promise<Result<SurveyReceipt>> {
+      if (call.signal?.aborted) return aborted();
+      // The server's order: the invitation, the body, the dates, the answers.
+      const found = invited(id, token);
+      if (!found.ok) return found;
+      const survey = found.data;
+      const parsed = SurveyResponseSchema.safeParse(response);
+      if (!parsed.success) return invalid('The response is not valid.', fieldErrorsOf(parsed.error.issues));
+      const { definition } = survey;
+      const at = now();
+      const status = consultationStatus(definition, at);
+      if (status === 'scheduled') return fail('conflict', 'not-open', `This survey opens at ${definition.opensAt}.`);
+      if (status === 'closed') return fail('conflict', 'closed', `This survey closed at ${definition.closesAt}.`);
+      const problems = surveyAnswerProblems(definition, parsed.data.answers);
+      if (problems.length > 0) return invalid('The answers do not fit the questions.', problems);
+      survey.invitations.set(token, true);
+      survey.answers.push(structuredClone(parsed.data.answers));
+      return { ok: true, data: { id: parsed.data.id, receivedOn: at.toISOString().slice(0, 10) } };
+    },
+
+    async getSurveyResults(id: string, readToken: string, call: CallOptions = {}): Promise<Result<SurveyResults>> {
+      if (call.signal?.aborted) return aborted();
+      if (!hasToken(readToken)) return fail('unauthorized', 'unauthorized', 'The results need a read token.');
+      const survey = surveys.get(id);
+      if (!survey?.readers.has(readToken)) return unknownToken();
+      return surveyResults(survey, now());
+    },
   };
+}
+
+/**
+ * Until core's survey tallies land (surveyResultsOf, contract/survey-tallies.ts): the participation
+ * alone, with nothing published, which is what the results say while a survey is open. A closed
+ * survey's tallies are not made up here: they are a `server` failure that says so.
+ */
+function surveyResults({ definition, invitations, answers }: StoredSurvey, at: Date): Result<SurveyResults> {
+  const status = consultationStatus(definition, at);
+  if (status === 'closed') return fail('server', 'not-implemented', 'The memory adapter does not tally a closed survey yet.');
+  return {
+    ok: true,
+    data: {
+      survey: definition.id,
+      title: definition.title,
+      sections: structuredClone(definition.sections),
+      status,
+      closesAt: definition.closesAt,
+      invited: invitations.size,
+      received: answers.length,
+      published: false,
+      respondents: 0,
+      minimumGroup: definition.minimumGroup ?? DEFAULT_MINIMUM_GROUP,
+      minimumComments: Math.max(MINIMUM_COMMENTS, definition.minimumGroup ?? DEFAULT_MINIMUM_GROUP),
+      questions: {},
+      breakdowns: {},
+    },
+  };
+}
+
+const hasToken = (token: string): boolean => /^\S+$/.test(token);
+
+/** 160 random bits in hex, like the server's tokens. */
+function newToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(20)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const unknownToken = () => fail('forbidden', 'unknown-token', 'This token does not open this survey.');
+
+/** What an admin's definition must be to be added: whole, and not in place of one that has answers. */
+function checkReplaceable(
+  what: 'consultation' | 'survey',
+  definition: { id: string },
+  schema: { safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof fieldErrorsOf>[0] } } },
+  answers: number,
+): void {
+  const parsed = schema.safeParse(definition);
+  if (!parsed.success) {
+    const problems = fieldErrorsOf(parsed.error.issues).map(({ path, message }) => `${path}: ${message}`);
+    throw new Error(`The ${what} "${definition.id}" does not hold together: ${problems.join('; ')}`);
+  }
+  if (answers > 0) throw new Error(`The ${what} "${definition.id}" has answers already: it cannot be replaced.`);
 }
 
 /**
