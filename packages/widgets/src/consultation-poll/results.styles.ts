@@ -1,7 +1,8 @@
 import { css } from 'lit';
+import { tallyStyles } from '../internal/tally.styles.js';
 
 // Adopted by the poll once the results' code is fetched (see results.ts); `.results`, the section drawn
-// before that, is styled with the poll.
+// before that, is styled with the poll. The bars are the shared tally's.
 
 export const resultStyles = css`
   :host {
@@ -17,53 +18,5 @@ export const resultStyles = css`
     font-size: 1rem;
   }
 
-  .mean {
-    margin: 0 0 0.5rem;
-    font-weight: 600;
-  }
-
-  /* Label above its bar and numbers: it fits a 320 px wide column, whatever the labels' length. The
-     rows share one grid, so that every bar of a question has the same length to be compared by. */
-  .bars {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    gap: 0.125rem 0.75rem;
-    align-items: center;
-  }
-
-  .bar {
-    display: contents;
-  }
-
-  .bar-label {
-    grid-column: 1 / -1;
-    margin-top: 0.375rem;
-    overflow-wrap: anywhere;
-  }
-
-  .bar progress {
-    height: 1rem;
-  }
-
-  .bar progress::-webkit-progress-value {
-    background: var(--_bar);
-  }
-
-  .bar progress::-moz-progress-bar {
-    background: var(--_bar);
-  }
-
-  .bar-value {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-
-  @media (forced-colors: active) {
-    :host {
-      --_bar: Highlight;
-    }
-  }
+  ${tallyStyles}
 `;
