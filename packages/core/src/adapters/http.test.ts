@@ -7,6 +7,8 @@ import { aRating } from '../../../../test/support/rating.js';
 import type { Consultation } from '../contract/consultation.js';
 import type { Idea } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
+import type { SurveyResults } from '../contract/survey-results.js';
+import type { Survey } from '../contract/survey.js';
 import { createHttpAdapter, type HttpAdapterOptions } from './http.js';
 
 const ENDPOINT = 'https://avis.ville.test';
@@ -270,6 +272,19 @@ describe('http adapter: abort and timeout', () => {
   });
 });
 
+/** Records each request (method, URL, key, authorization, body) and answers with `reply`. */
+function route(method: 'get' | 'post', url: string, reply: Reply) {
+  const seen: { url: URL; key: string | null; authorization: string | null; body: unknown }[] = [];
+  server.use(
+    http[method](url, async ({ request }) => {
+      const body = method === 'post' ? await request.clone().json() : undefined;
+      seen.push({ url: new URL(request.url), key: request.headers.get('Idempotency-Key'), authorization: request.headers.get('Authorization'), body });
+      return reply(request);
+    }),
+  );
+  return seen;
+}
+
 describe('http adapter: consultations and ideas', () => {
   const CONSULTATION = `${ENDPOINT}/v1/consultations/place-du-marche`;
   const consultation: Consultation = {
@@ -295,19 +310,6 @@ describe('http adapter: consultations and ideas', () => {
     supports: 2,
     createdAt: '2026-03-02T09:30:00.000Z',
   };
-
-  /** Records each request (method, URL, key, body) and answers with `reply`. */
-  function route(method: 'get' | 'post', url: string, reply: Reply) {
-    const seen: { url: URL; key: string | null; body: unknown }[] = [];
-    server.use(
-      http[method](url, async ({ request }) => {
-        const body = method === 'post' ? await request.clone().json() : undefined;
-        seen.push({ url: new URL(request.url), key: request.headers.get('Idempotency-Key'), body });
-        return reply(request);
-      }),
-    );
-    return seen;
-  }
 
   test('getConsultation reads GET /v1/consultations/:id, and retries it like a write', async () => {
     let calls = 0;
@@ -434,4 +436,152 @@ describe('http adapter: consultations and ideas', () => {
     const result = await adapter().supportIdea('place-du-marche', idea.id, 'p-1');
     assert.equal(!result.ok && result.error.code, 'bad-response');
   });
+});
+
+describe('http adapter: surveys', () => {
+  const SURVEY = `${ENDPOINT}/v1/surveys/qualite-de-vie`;
+  const TOKEN = 'a1'.repeat(20);
+  const survey: Survey = {
+    id: 'qualite-de-vie',
+    org: 'ville-test',
+    title: 'Qualité de vie au travail',
+    intro: 'Vos réponses sont anonymes.',
+    opensAt: '2026-03-01T00:00:00.000Z',
+    closesAt: '2026-05-01T00:00:00.000Z',
+    status: 'open',
+    sections: [
+      { id: 'vous', title: 'Vous', questions: [{ id: 'encadrant', type: 'yesno', label: 'Encadrez-vous ?', required: true }] },
+      {
+        id: 'climat',
+        title: 'Climat',
+        questions: [
+          {
+            id: 'climat',
+            type: 'matrix',
+            label: 'Êtes-vous d’accord ?',
+            required: true,
+            options: [{ id: 'non', label: 'Non' }, { id: 'oui', label: 'Oui' }],
+            statements: [{ id: 'ecoute', label: 'Je suis écouté·e' }],
+          },
+        ],
+      },
+    ],
+  };
+  const results: SurveyResults = {
+    survey: survey.id,
+    title: survey.title,
+    sections: survey.sections,
+    status: 'closed',
+    closesAt: survey.closesAt,
+    invited: 12,
+    received: 6,
+    published: true,
+    respondents: 6,
+    minimumGroup: 5,
+    minimumComments: 8,
+    questions: { encadrant: { answered: 6, counts: { yes: 1, no: 5 } }, climat: { answered: 6, statements: { ecoute: { withheld: true } } } },
+    breakdowns: { encadrant: { yes: { withheld: true }, no: { withheld: true } } },
+  };
+  const response = { id: crypto.randomUUID(), answers: { encadrant: false, climat: { ecoute: 'oui' } } };
+
+  test('getSurvey reads GET /v1/surveys/:id with the token in Authorization, never in the URL', async () => {
+    const seen = route('get', SURVEY, () => HttpResponse.json(survey));
+    assert.deepEqual(await adapter().getSurvey('qualite-de-vie', TOKEN), { ok: true, data: survey });
+    assert.equal(seen[0]?.authorization, `Bearer ${TOKEN}`);
+    assert.equal(seen[0]?.url.search, '');
+    assert.ok(!seen[0]?.url.href.includes(TOKEN));
+  });
+
+  test('a response is POSTed with the token in Authorization and its id as Idempotency-Key; the receipt comes back', async () => {
+    const seen = route('post', `${SURVEY}/responses`, () => HttpResponse.json({ id: response.id, receivedOn: '2026-03-02' }, { status: 201 }));
+    assert.deepEqual(await adapter().submitSurveyResponse('qualite-de-vie', TOKEN, response), { ok: true, data: { id: response.id, receivedOn: '2026-03-02' } });
+    assert.equal(seen[0]?.authorization, `Bearer ${TOKEN}`);
+    assert.equal(seen[0]?.key, response.id);
+    assert.deepEqual(seen[0]?.body, response);
+    assert.ok(!seen[0]?.url.href.includes(TOKEN));
+  });
+
+  test('a response whose success was lost is retried, and the retry reads `forbidden`/`token-used`', async () => {
+    let calls = 0;
+    const seen = route('post', `${SURVEY}/responses`, () =>
+      ++calls === 1 ? HttpResponse.error() : HttpResponse.json({ error: { code: 'token-used', message: 'Used.' } }, { status: 403 }),
+    );
+    const result = await adapter().submitSurveyResponse('qualite-de-vie', TOKEN, response);
+    assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'forbidden token-used');
+    assert.equal(seen.length, 2);
+    assert.deepEqual(seen.map(({ authorization, key }) => [authorization, key]), [[`Bearer ${TOKEN}`, response.id], [`Bearer ${TOKEN}`, response.id]]);
+  });
+
+  test('results come from GET …/results with the read token in Authorization', async () => {
+    const seen = route('get', `${SURVEY}/results`, () => HttpResponse.json(results));
+    assert.deepEqual(await adapter().getSurveyResults('qualite-de-vie', 'reader-token'), { ok: true, data: results });
+    assert.equal(seen[0]?.authorization, 'Bearer reader-token');
+  });
+
+  for (const [name, code, error, kind] of [
+    ['no token', 401, 'unauthorized', 'unauthorized'],
+    ['an unknown token', 403, 'unknown-token', 'forbidden'],
+    ['a used token', 403, 'token-used', 'forbidden'],
+    ['a survey not yet open', 409, 'not-open', 'conflict'],
+    ['a closed survey', 409, 'closed', 'conflict'],
+  ] as const) {
+    test(`${name} is \`${kind}\`/\`${error}\`, and is not retried`, async () => {
+      const seen = route('post', `${SURVEY}/responses`, errorBody(code, { code: error, message: 'No.' }));
+      const result = await adapter().submitSurveyResponse('qualite-de-vie', TOKEN, response);
+      assert.equal(!result.ok && `${result.error.kind} ${result.error.code} ${result.error.status}`, `${kind} ${error} ${code}`);
+      assert.equal(seen.length, 1);
+    });
+  }
+
+  test('answers that do not fit are `invalid` with their fields', async () => {
+    const fields = [{ path: 'answers.climat', message: 'every statement needs an answer' }];
+    route('post', `${SURVEY}/responses`, errorBody(400, { code: 'invalid-body', message: 'Bad.', fields }));
+    const result = await adapter().submitSurveyResponse('qualite-de-vie', TOKEN, response);
+    assert.equal(!result.ok && result.error.kind, 'invalid');
+    assert.deepEqual(!result.ok && result.error.fields, fields);
+  });
+
+  test('an id is sent encoded in the path', async () => {
+    const seen = route('get', `${ENDPOINT}/v1/surveys/:id`, () => HttpResponse.json(survey));
+    await adapter().getSurvey('a/b?c', TOKEN);
+    assert.equal(seen[0]?.url.pathname, '/v1/surveys/a%2Fb%3Fc');
+  });
+
+  test('no token, or blanks, is `unauthorized` without a request; a token a header cannot carry is `unknown-token`', async () => {
+    const seen = route('get', SURVEY, () => HttpResponse.json(survey));
+    for (const token of ['', '  ']) {
+      const result = await adapter().getSurvey('qualite-de-vie', token);
+      assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'unauthorized unauthorized');
+    }
+    const odd = await adapter().getSurveyResults('qualite-de-vie', 'a b\nc');
+    assert.equal(!odd.ok && `${odd.error.kind} ${odd.error.code}`, 'forbidden unknown-token');
+    assert.equal(seen.length, 0);
+  });
+
+  test('an aborted call sends nothing', async () => {
+    const seen = route('post', `${SURVEY}/responses`, () => HttpResponse.json({ id: response.id, receivedOn: '2026-03-02' }, { status: 201 }));
+    const result = await adapter().submitSurveyResponse('qualite-de-vie', TOKEN, response, { signal: AbortSignal.abort() });
+    assert.equal(!result.ok && result.error.kind, 'aborted');
+    assert.equal(seen.length, 0);
+  });
+
+  for (const [name, url, method, body] of [
+    ['a survey with a question of an unknown type', SURVEY, 'get', { ...survey, sections: [{ id: 's', title: 'S', questions: [{ id: 'q', type: 'slider', label: 'Q', required: true }] }] }],
+    ['a survey without intro', SURVEY, 'get', { ...survey, intro: undefined }],
+    ['a receipt without its day', `${SURVEY}/responses`, 'post', { id: response.id }],
+    ['results without `published`', `${SURVEY}/results`, 'get', { ...results, published: undefined }],
+    ['results whose breakdown is not by group', `${SURVEY}/results`, 'get', { ...results, breakdowns: { encadrant: [1, 2] } }],
+  ] as const) {
+    test(`${name} is \`server\`/\`bad-response\``, async () => {
+      route(method, url, () => HttpResponse.json(body, { status: method === 'post' ? 201 : 200 }));
+      const call = adapter();
+      const result =
+        url === SURVEY
+          ? await call.getSurvey('qualite-de-vie', TOKEN)
+          : url.endsWith('/responses')
+            ? await call.submitSurveyResponse('qualite-de-vie', TOKEN, response)
+            : await call.getSurveyResults('qualite-de-vie', TOKEN);
+      assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'server bad-response');
+    });
+  }
 });

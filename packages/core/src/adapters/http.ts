@@ -3,8 +3,17 @@ import type { Consultation, ConsultationResponse, ConsultationResults } from '..
 import type { ErrorBody } from '../contract/error.js';
 import type { Idea, IdeaSubmission, IdeaSupportReceipt } from '../contract/idea.js';
 import type { Rating, Receipt } from '../contract/rating.js';
+import type { SurveyResults } from '../contract/survey-results.js';
+import type { Survey, SurveyReceipt, SurveyResponse } from '../contract/survey.js';
 import { fetchWithRetry, retryAfterMs, TimeoutError, type RetryOptions } from './fetch-with-retry.js';
-import { CONSULTATION_STATUSES, IDEA_MODERATIONS, IDEA_STATUSES, QUESTION_TYPES, RESULTS_VISIBILITIES } from '../contract/vocabulary.js';
+import {
+  CONSULTATION_STATUSES,
+  IDEA_MODERATIONS,
+  IDEA_STATUSES,
+  QUESTION_TYPES,
+  RESULTS_VISIBILITIES,
+  SURVEY_QUESTION_TYPES,
+} from '../contract/vocabulary.js';
 
 export interface HttpAdapterOptions {
   /** Base URL of a server that implements the v1 contract, e.g. `https://avis.ville.fr`. */
@@ -47,14 +56,21 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
     request(call, () => fetchWithRetry(`${base}/${path}`, { ...init, signal: call.signal }, retry));
   const org = encodeURIComponent(options.org);
   const consultationUrl = (id: string) => `v1/consultations/${encodeURIComponent(id)}`;
-  const get = <T>(path: string, check: Check, call: CallOptions) => send(call, path, {}).then(checked<T>(check));
+  const surveyUrl = (id: string) => `v1/surveys/${encodeURIComponent(id)}`;
+  const get = <T>(path: string, check: Check, call: CallOptions, headers: Record<string, string> = {}) =>
+    send(call, path, { headers }).then(checked<T>(check));
   // Every write is sent with its idempotency key, the record's own id, so a retry is safe.
-  const post = <T>(path: string, json: unknown, key: string | undefined, check: Check, call: CallOptions) =>
+  const post = <T>(path: string, json: unknown, key: string | undefined, check: Check, call: CallOptions, headers: Record<string, string> = {}) =>
     send(call, path, {
       method: 'POST',
       body: JSON.stringify(json),
-      headers: { 'Content-Type': 'application/json', ...(key === undefined ? {} : { 'Idempotency-Key': key }) },
+      headers: { 'Content-Type': 'application/json', ...(key === undefined ? {} : { 'Idempotency-Key': key }), ...headers },
     }).then(checked<T>(check));
+  // A survey's tokens travel in the Authorization header only: a URL ends up in logs and histories.
+  const withToken = <T>(token: string, call: CallOptions, send: (headers: Record<string, string>) => Promise<Result<T>>): Promise<Result<T>> => {
+    const refused = tokenProblem(token, call);
+    return refused ? Promise.resolve(refused) : send({ Authorization: `Bearer ${token}` });
+  };
 
   return {
     submitRating: (rating: Rating, call: CallOptions = {}) => post<Receipt>(`v1/orgs/${org}/ratings`, rating, rating.id, isReceipt, call),
@@ -79,7 +95,32 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
     // refused as already-supported rather than counted twice.
     supportIdea: (id: string, idea: string, participant: string, call: CallOptions = {}) =>
       post<IdeaSupportReceipt>(`${consultationUrl(id)}/ideas/${encodeURIComponent(idea)}/supports`, { participant }, undefined, isSupportReceipt, call),
+
+    getSurvey: (id: string, token: string, call: CallOptions = {}) =>
+      withToken(token, call, (headers) => get<Survey>(surveyUrl(id), isSurvey, call, headers)),
+
+    // Retried like every write, with the response id as Idempotency-Key, but the server keeps
+    // neither (anonymity): when an attempt succeeded and its answer was lost, the retry is
+    // `forbidden`/`token-used`. The element that sent the response reads token-used after its own
+    // attempt as success; only a token-used on its first load means someone answered before.
+    submitSurveyResponse: (id: string, token: string, response: SurveyResponse, call: CallOptions = {}) =>
+      withToken(token, call, (headers) => post<SurveyReceipt>(`${surveyUrl(id)}/responses`, response, response.id, isSurveyReceipt, call, headers)),
+
+    getSurveyResults: (id: string, readToken: string, call: CallOptions = {}) =>
+      withToken(readToken, call, (headers) => get<SurveyResults>(`${surveyUrl(id)}/results`, isSurveyResults, call, headers)),
   };
+}
+
+/**
+ * What a token that cannot be sent gets, without a request: none (or blanks) is `unauthorized`, as
+ * the server answers; characters a header cannot carry, which no token of the contract has (they
+ * are hex), `unknown-token`. An aborted call is `aborted` first, like any other.
+ */
+function tokenProblem(token: string, call: CallOptions): Result<never> | undefined {
+  if (call.signal?.aborted) return { ok: false, error: ABORTED };
+  if (token.trim() === '') return { ok: false, error: { kind: 'unauthorized', code: 'unauthorized', message: 'No token to send.' } };
+  if (!/^[\x21-\x7e]+$/.test(token)) return { ok: false, error: { kind: 'forbidden', code: 'unknown-token', message: 'This token cannot be a token of this survey.' } };
+  return undefined;
 }
 
 async function request(call: CallOptions, send: () => Promise<Response>): Promise<Result<unknown>> {
@@ -112,7 +153,9 @@ const fields = (shape: Record<string, Check>): Check => (value) =>
 
 const isReceipt = fields({ id: isString, receivedAt: isString });
 const isOption = fields({ id: isString, label: isString });
-const isQuestion = fields({ id: isString, type: oneOf(QUESTION_TYPES), label: isString, required: isBoolean, options: optional(arrayOf(isOption)) });
+const questionOf = (types: readonly string[]) =>
+  fields({ id: isString, type: oneOf(types), label: isString, required: isBoolean, options: optional(arrayOf(isOption)) });
+const isQuestion = questionOf(QUESTION_TYPES);
 const isConsultation = fields({
   id: isString,
   org: isString,
@@ -141,6 +184,34 @@ const isIdea = fields({
   rejectionReason: optional(isString),
 });
 const isSupportReceipt = fields({ idea: isString, supports: isNumber });
+const isSurveySection = fields({ id: isString, title: isString, questions: arrayOf(questionOf(SURVEY_QUESTION_TYPES)) });
+const isSurvey = fields({
+  id: isString,
+  org: isString,
+  title: isString,
+  intro: isString,
+  opensAt: isString,
+  closesAt: isString,
+  status: oneOf(CONSULTATION_STATUSES),
+  sections: arrayOf(isSurveySection),
+});
+const isSurveyReceipt = fields({ id: isString, receivedOn: isString });
+const isSurveyResults = fields({
+  survey: isString,
+  title: isString,
+  sections: arrayOf(isSurveySection),
+  status: oneOf(CONSULTATION_STATUSES),
+  closesAt: isString,
+  invited: isNumber,
+  received: isNumber,
+  published: isBoolean,
+  respondents: isNumber,
+  minimumGroup: isNumber,
+  minimumComments: isNumber,
+  // A tally or `{ withheld: true }`: what each holds is read by the manager's view.
+  questions: valuesOf(isRecord),
+  breakdowns: valuesOf(valuesOf(isRecord)),
+});
 
 /** The body when it has the expected shape; `server`/`bad-response` otherwise. */
 const checked =
