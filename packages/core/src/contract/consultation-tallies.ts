@@ -16,28 +16,38 @@ export interface TallyIncrement {
 
 /** What one (valid) response adds; each (question, key) appears once, as an upsert needs. */
 export function tallyIncrements(questions: readonly Question[], answers: Record<string, unknown>): TallyIncrement[] {
-  return questions.flatMap((question) => {
-    const answer = answerTo(answers, question.id);
-    if (answer === undefined || answer === null) return [];
-    const add = (key: string, count = 1): TallyIncrement => ({ questionId: question.id, key, count });
-    const answered = add(ANSWERED_KEY);
-    switch (question.type) {
-      case 'single':
-      case 'scale':
-        return [answered, add(String(answer))];
-      case 'multiple':
-        return [answered, ...(answer as string[]).map((id) => add(id))];
-      case 'yesno':
-        return [answered, add(answer ? 'yes' : 'no')];
-      case 'ranking': {
-        // Borda count: first of n gets n points, last gets 1.
-        const order = answer as string[];
-        return [answered, ...order.map((id, index) => add(id, order.length - index))];
-      }
-      case 'text':
-        return [answered];
+  return questions.flatMap((question) =>
+    answerIncrements(question, answerTo(answers, question.id)).map(({ key, count }) => ({ questionId: question.id, key, count })),
+  );
+}
+
+/** What a tally reads of a question: its type, its options, its scale's bounds. */
+export type TalliedQuestion = Pick<Question, 'type' | 'options' | 'min' | 'max'>;
+
+/**
+ * What one answer to one question adds to its counters, each key once: ANSWERED_KEY, then the
+ * option, value or `yes`/`no` chosen (Borda points for a ranking). Nothing when it was not answered.
+ */
+export function answerIncrements(question: TalliedQuestion, answer: unknown): { key: string; count: number }[] {
+  if (answer === undefined || answer === null) return [];
+  const add = (key: string, count = 1) => ({ key, count });
+  const answered = add(ANSWERED_KEY);
+  switch (question.type) {
+    case 'single':
+    case 'scale':
+      return [answered, add(String(answer))];
+    case 'multiple':
+      return [answered, ...(answer as string[]).map((id) => add(id))];
+    case 'yesno':
+      return [answered, add(answer ? 'yes' : 'no')];
+    case 'ranking': {
+      // Borda count: first of n gets n points, last gets 1.
+      const order = answer as string[];
+      return [answered, ...order.map((id, index) => add(id, order.length - index))];
     }
-  });
+    case 'text':
+      return [answered];
+  }
 }
 
 /** The results from the tally rows; options and values never chosen show as 0. */
@@ -54,24 +64,26 @@ export function resultsOf(
   }
   const questions: ConsultationResults['questions'] = {};
   for (const question of consultation.questions) {
-    const tallied = byQuestion.get(question.id) ?? new Map<string, number>();
-    const answered = tallied.get(ANSWERED_KEY) ?? 0;
-    const keys = keysOf(question);
-    if (!keys) {
-      questions[question.id] = { answered };
-      continue;
-    }
-    const counts = Object.fromEntries(keys.map((key) => [key, tallied.get(key) ?? 0]));
-    questions[question.id] = { answered, counts };
-    if (question.type === 'scale') {
-      const sum = keys.reduce((total, key) => total + Number(key) * (counts[key] ?? 0), 0);
-      if (answered > 0) questions[question.id] = { answered, counts, mean: sum / answered };
-    }
+    questions[question.id] = questionTallyOf(question, byQuestion.get(question.id) ?? new Map<string, number>());
   }
   return { consultation: consultation.id, responses, questions };
 }
 
-function keysOf(question: Question): string[] | undefined {
+/** One question's tally from its counters by key; options and values never chosen show as 0. */
+export function questionTallyOf(
+  question: TalliedQuestion,
+  tallied: ReadonlyMap<string, number>,
+): { answered: number; counts?: Record<string, number>; mean?: number } {
+  const answered = tallied.get(ANSWERED_KEY) ?? 0;
+  const keys = keysOf(question);
+  if (!keys) return { answered };
+  const counts = Object.fromEntries(keys.map((key) => [key, tallied.get(key) ?? 0]));
+  if (question.type !== 'scale' || answered === 0) return { answered, counts };
+  const sum = keys.reduce((total, key) => total + Number(key) * (counts[key] ?? 0), 0);
+  return { answered, counts, mean: sum / answered };
+}
+
+function keysOf(question: TalliedQuestion): string[] | undefined {
   switch (question.type) {
     case 'single':
     case 'multiple':

@@ -13,3 +13,4 @@ export * from './survey.js';
 export * from './survey-answers.js';
 export * from './survey-coherence.js';
 export * from './survey-results.js';
+export * from './survey-tallies.js';
