@@ -23,6 +23,7 @@ export {
   pollQuestionsMessages,
   pollResultsMessages,
   ideasMessages,
+  surveyResultsMessages,
   type Language,
   type MessageKey,
   type MessageBundle,

@@ -46,12 +46,8 @@ export function answerKeys(say: Say, question: TalliedQuestion): [string, string
   return (question.options ?? []).map((option) => [option.id, option.label]);
 }
 
-/**
- * Bars for the eye (hidden from screen readers, which would read them as a jumble of numbers) and
- * the same as a table with a caption for screen readers, visually hidden inside a box of its own,
- * since a table grows to its content whatever width it is given.
- */
-export function tallyTable(say: Say, lang: Language, caption: string, rows: TallyRow[], points: boolean): TemplateResult {
+/** A tally's bars, for the eye only: screen readers read the same numbers in the table beside them. */
+export function tallyBars(say: Say, lang: Language, rows: TallyRow[], points: boolean): TemplateResult {
   const percent = percentFormat(lang);
   const plural = new Intl.PluralRules(lang);
   const text = (row: TallyRow) =>
@@ -70,6 +66,18 @@ export function tallyTable(say: Say, lang: Language, caption: string, rows: Tall
         `,
       )}
     </ul>
+  `;
+}
+
+/**
+ * Bars for the eye (hidden from screen readers, which would read them as a jumble of numbers) and
+ * the same as a table with a caption for screen readers, visually hidden inside a box of its own,
+ * since a table grows to its content whatever width it is given.
+ */
+export function tallyTable(say: Say, lang: Language, caption: string, rows: TallyRow[], points: boolean): TemplateResult {
+  const percent = percentFormat(lang);
+  return html`
+    ${tallyBars(say, lang, rows, points)}
     <div class="visually-hidden">
     <table part="table">
       <caption>${caption}</caption>
