@@ -10,16 +10,21 @@ for (const db of await testDatabases()) {
     describeAdapterContract('http adapter against the reference backend', async (t) => {
       const app = await startAppWithTown(t, db);
       const endpoint = await app.listen({ host: '127.0.0.1', port: 0 });
-      const admin = async (url: string, payload: object) => {
+      const admin = async <T = unknown>(url: string, payload: object): Promise<T> => {
         const answer = await app.inject({ method: 'POST', url, headers: ADMIN, payload });
         if (answer.statusCode >= 300) throw new Error(`POST ${url} answered ${answer.statusCode}: ${answer.body}`);
+        return answer.json<T>();
       };
       return {
         adapter: createHttpAdapter({ endpoint, org: TOWN.id, retries: 0 }),
         org: TOWN.id,
-        createConsultation: (definition) => admin('/v1/admin/consultations', definition),
-        moderateIdea: (consultation, idea, decision) =>
-          admin(`/v1/admin/consultations/${consultation}/ideas/${idea}/moderation`, decision),
+        createConsultation: async (definition) => void (await admin('/v1/admin/consultations', definition)),
+        moderateIdea: async (consultation, idea, decision) =>
+          void (await admin(`/v1/admin/consultations/${consultation}/ideas/${idea}/moderation`, decision)),
+        async createSurvey(definition, count) {
+          await admin('/v1/admin/surveys', definition);
+          return (await admin<{ tokens: string[] }>(`/v1/admin/surveys/${definition.id}/invitations`, { count })).tokens;
+        },
       };
     });
   });

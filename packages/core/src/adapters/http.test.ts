@@ -9,6 +9,7 @@ import type { Idea } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
 import type { SurveyResults } from '../contract/survey-results.js';
 import type { Survey } from '../contract/survey.js';
+import { aSurveyDefinition, aSurveyResponse } from '../testing/survey-fixture.js';
 import { createHttpAdapter, type HttpAdapterOptions } from './http.js';
 
 const ENDPOINT = 'https://avis.ville.test';
@@ -442,30 +443,9 @@ describe('http adapter: surveys', () => {
   const SURVEY = `${ENDPOINT}/v1/surveys/qualite-de-vie`;
   const TOKEN = 'a1'.repeat(20);
   const survey: Survey = {
+    ...aSurveyDefinition('ville-test', { id: 'qualite-de-vie', opensAt: '2026-03-01T00:00:00.000Z', closesAt: '2026-05-01T00:00:00.000Z' }),
     id: 'qualite-de-vie',
-    org: 'ville-test',
-    title: 'Qualité de vie au travail',
-    intro: 'Vos réponses sont anonymes.',
-    opensAt: '2026-03-01T00:00:00.000Z',
-    closesAt: '2026-05-01T00:00:00.000Z',
     status: 'open',
-    sections: [
-      { id: 'vous', title: 'Vous', questions: [{ id: 'encadrant', type: 'yesno', label: 'Encadrez-vous ?', required: true }] },
-      {
-        id: 'climat',
-        title: 'Climat',
-        questions: [
-          {
-            id: 'climat',
-            type: 'matrix',
-            label: 'Êtes-vous d’accord ?',
-            required: true,
-            options: [{ id: 'non', label: 'Non' }, { id: 'oui', label: 'Oui' }],
-            statements: [{ id: 'ecoute', label: 'Je suis écouté·e' }],
-          },
-        ],
-      },
-    ],
   };
   const results: SurveyResults = {
     survey: survey.id,
@@ -482,7 +462,7 @@ describe('http adapter: surveys', () => {
     questions: { encadrant: { answered: 6, counts: { yes: 1, no: 5 } }, climat: { answered: 6, statements: { ecoute: { withheld: true } } } },
     breakdowns: { encadrant: { yes: { withheld: true }, no: { withheld: true } } },
   };
-  const response = { id: crypto.randomUUID(), answers: { encadrant: false, climat: { ecoute: 'oui' } } };
+  const response = aSurveyResponse();
 
   test('getSurvey reads GET /v1/surveys/:id with the token in Authorization, never in the URL', async () => {
     const seen = route('get', SURVEY, () => HttpResponse.json(survey));

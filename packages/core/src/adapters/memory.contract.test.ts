@@ -13,5 +13,10 @@ describeAdapterContract('memory adapter', async () => {
       const moderated = adapter.moderateIdea(consultation, idea, decision);
       if (!moderated.ok) throw new Error(`could not moderate: ${moderated.error.code}`);
     },
+    async createSurvey(definition, invitations) {
+      adapter.addSurvey(definition);
+      return adapter.inviteToSurvey(definition.id, invitations);
+    },
+    issueSurveyReader: async (survey) => adapter.issueSurveyReader(survey),
   };
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { aRating } from '../../../../test/support/rating.js';
 import type { Result } from '../adapter.js';
+import { aSurveyDefinition, aSurveyResponse } from '../testing/survey-fixture.js';
 import { createMemoryAdapter, type MemoryConsultation, type MemorySurvey } from './memory.js';
 
 // The adapter contract suite runs against this adapter in memory.contract.test.ts.
@@ -302,39 +303,19 @@ describe('memory adapter', () => {
   });
 });
 
-/** A survey open from START for ten days: a yes/no, a scale, and a section shown to managers only. */
-function aSurveyDefinition(overrides: Partial<MemorySurvey> = {}): MemorySurvey {
-  return {
-    id: 'qualite-de-vie',
-    org: 'ville-test',
-    title: 'Qualité de vie au travail',
-    intro: 'Vos réponses sont anonymes.',
-    opensAt: START.toISOString(),
-    closesAt: new Date(START.getTime() + 10 * DAY).toISOString(),
-    sections: [
-      { id: 'vous', title: 'Vous', questions: [{ id: 'encadrant', type: 'yesno', label: 'Encadrez-vous ?', required: true }] },
-      { id: 'climat', title: 'Climat', questions: [{ id: 'note', type: 'scale', label: 'Note', required: true, min: 0, max: 10 }] },
-      {
-        id: 'encadrement',
-        title: 'Encadrement',
-        showIf: { question: 'encadrant', equals: true },
-        questions: [{ id: 'charge', type: 'text', label: 'Ce qui pèse', required: true, maxLength: 200 }],
-      },
-    ],
-    ...overrides,
-  };
-}
+/** The shared test survey, open from START for ten days. */
+const clockedSurvey = (overrides: Partial<MemorySurvey> = {}): MemorySurvey =>
+  aSurveyDefinition('ville-test', { id: 'qualite-de-vie', opensAt: START.toISOString(), closesAt: new Date(START.getTime() + 10 * DAY).toISOString(), ...overrides });
 
 /** A memory adapter whose clock the test moves, with that survey and three invitations. */
 function withSurvey(overrides: Partial<MemorySurvey> = {}) {
   let now = START;
-  const survey = aSurveyDefinition(overrides);
+  const survey = clockedSurvey(overrides);
   const adapter = createMemoryAdapter({ surveys: [survey], now: () => now });
   const tokens = adapter.inviteToSurvey(survey.id, 3);
   return { adapter, id: survey.id, tokens, moveTo: (days: number) => (now = new Date(START.getTime() + days * DAY)) };
 }
 
-const aSurveyResponse = (answers: Record<string, unknown> = { encadrant: false, note: 7 }) => ({ id: randomUUID(), answers });
 
 describe('memory adapter: surveys', () => {
   test('an unused invitation opens the survey, with the status of the moment', async () => {
@@ -355,7 +336,7 @@ describe('memory adapter: surveys', () => {
 
   test('no token is `unauthorized`; a token of another survey, or any token for an unknown survey, `unknown-token`', async () => {
     const { adapter, id, tokens } = withSurvey();
-    adapter.addSurvey(aSurveyDefinition({ id: 'autre' }));
+    adapter.addSurvey(clockedSurvey({ id: 'autre' }));
     const other = adapter.inviteToSurvey('autre', 1)[0]!;
     assert.deepEqual(errorOf(await adapter.getSurvey(id, '')), { kind: 'unauthorized', code: 'unauthorized' });
     assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, ' ', aSurveyResponse())), { kind: 'unauthorized', code: 'unauthorized' });
@@ -366,9 +347,9 @@ describe('memory adapter: surveys', () => {
 
   test('an answer uses up the invitation: the answers are stored without token or id, and the token opens nothing more', async () => {
     const { adapter, id, tokens } = withSurvey();
-    const response = aSurveyResponse({ encadrant: true, note: 4, charge: 'Les plannings' });
+    const response = aSurveyResponse({ encadrant: true, climat: { ecoute: 'oui', moyens: 'oui' }, note: 4, charge: 'Les plannings' });
     assert.deepEqual(ok(await adapter.submitSurveyResponse(id, tokens[0]!, response)), { id: response.id, receivedOn: '2026-04-01' });
-    assert.deepEqual(adapter.surveyResponses(id), [{ encadrant: true, note: 4, charge: 'Les plannings' }]);
+    assert.deepEqual(adapter.surveyResponses(id), [{ encadrant: true, climat: { ecoute: 'oui', moyens: 'oui' }, note: 4, charge: 'Les plannings' }]);
     const used = { kind: 'forbidden', code: 'token-used' };
     assert.deepEqual(errorOf(await adapter.getSurvey(id, tokens[0]!)), used);
     assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[0]!, response)), used, 'a retry after success is token-used');
@@ -379,7 +360,7 @@ describe('memory adapter: surveys', () => {
 
   test('answers that do not fit are `invalid-body` at answers.<question>, a hidden section\'s included; the token stays unused', async () => {
     const { adapter, id, tokens } = withSurvey();
-    const result = await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse({ encadrant: false, note: 11, charge: 'x' }));
+    const result = await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse({ encadrant: false, climat: { ecoute: 'oui', moyens: 'non' }, note: 11, charge: 'x' }));
     assert.deepEqual(errorOf(result), { kind: 'invalid', code: 'invalid-body' });
     assert.deepEqual(result.ok ? [] : result.error.fields?.map(({ path }) => path).sort(), ['answers.charge', 'answers.note']);
     const broken = await adapter.submitSurveyResponse(id, tokens[0]!, { id: 'not-a-uuid', answers: {} });
@@ -429,15 +410,15 @@ describe('memory adapter: surveys', () => {
     assert.throws(() => adapter.inviteToSurvey('nope', 1), /no survey "nope"/);
     assert.throws(() => adapter.issueSurveyReader('nope'), /no survey "nope"/);
     assert.throws(() => adapter.closeSurvey('nope'), /no survey "nope"/);
-    assert.throws(() => adapter.addSurvey(aSurveyDefinition({ closesAt: START.toISOString() })), /does not hold together/);
+    assert.throws(() => adapter.addSurvey(clockedSurvey({ closesAt: START.toISOString() })), /does not hold together/);
   });
 
   test('a survey with answers cannot be replaced; one without keeps its invitations', async () => {
     const { adapter, id, tokens } = withSurvey();
-    adapter.addSurvey(aSurveyDefinition({ title: 'Nouveau titre' }));
+    adapter.addSurvey(clockedSurvey({ title: 'Nouveau titre' }));
     assert.equal(ok(await adapter.getSurvey(id, tokens[0]!)).title, 'Nouveau titre');
     ok(await adapter.submitSurveyResponse(id, tokens[0]!, aSurveyResponse()));
-    assert.throws(() => adapter.addSurvey(aSurveyDefinition()), /has answers already/);
+    assert.throws(() => adapter.addSurvey(clockedSurvey()), /has answers already/);
   });
 
   test('an aborted call does nothing; what a caller gets is a copy', async () => {

@@ -9,6 +9,8 @@ import type { BackendAdapter, Result } from '../adapter.js';
 import type { ConsultationDefinition } from '../contract/consultation.js';
 import type { IdeaDecision } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
+import type { SurveyDefinition } from '../contract/survey.js';
+import { aSurveyDefinition, aSurveyResponse } from './survey-fixture.js';
 
 /** What the suite needs of an adapter and of the backend behind it, for one test. */
 export interface AdapterUnderTest {
@@ -19,6 +21,16 @@ export interface AdapterUnderTest {
   createConsultation(definition: ConsultationDefinition & { id: string }): Promise<void>;
   /** Publishes or rejects an idea as a moderator would. */
   moderateIdea(consultation: string, idea: string, decision: IdeaDecision): Promise<void>;
+  /**
+   * Creates an agents' survey of `org` as an admin would (the definition always carries its id)
+   * and makes `invitations` invitation tokens for it.
+   */
+  createSurvey(definition: SurveyDefinition & { id: string }, invitations: number): Promise<string[]>;
+  /**
+   * Issues a read token of a survey's results, as an admin does for a manager. Optional while a
+   * backend has no such route: the results cases are then skipped, and say so.
+   */
+  issueSurveyReader?(survey: string): Promise<string>;
 }
 
 /** Makes a fresh backend and adapter for one test; tear down through `t.after`. */
@@ -232,6 +244,115 @@ export function describeAdapterContract(name: string, makeAdapter: AdapterFactor
         const blank = await adapter.submitIdea(on.id, anIdea(randomUUID(), '   '));
         failed(blank, 'invalid');
         assert.ok(!blank.ok && blank.error.fields?.some(({ path }) => path === 'title'));
+      });
+    });
+
+    describe('surveys', () => {
+      test('an unused invitation opens the survey, with its sections and the status of the moment', async (t) => {
+        const { adapter, org, createSurvey } = await makeAdapter(t);
+        const definition = aSurveyDefinition(org);
+        const [token] = await createSurvey(definition, 1);
+        const survey = ok(await adapter.getSurvey(definition.id, token!));
+        assert.equal(survey.id, definition.id);
+        assert.equal(survey.status, 'open');
+        assert.deepEqual(survey.sections, definition.sections);
+        assert.equal(ok(await adapter.getSurvey(definition.id, token!)).id, definition.id, 'reading does not use the invitation');
+      });
+
+      test('a token that does not open the survey is forbidden, unknown-token, whether the survey exists or not; none is unauthorized', async (t) => {
+        const { adapter, org, createSurvey } = await makeAdapter(t);
+        const first = aSurveyDefinition(org);
+        const second = aSurveyDefinition(org);
+        await createSurvey(first, 1);
+        const [other] = await createSurvey(second, 1);
+        failed(await adapter.getSurvey(first.id, 'f'.repeat(40)), 'forbidden', 'unknown-token');
+        failed(await adapter.getSurvey(first.id, other!), 'forbidden', 'unknown-token');
+        failed(await adapter.getSurvey('no-such-survey', other!), 'forbidden', 'unknown-token');
+        failed(await adapter.submitSurveyResponse(first.id, other!, aSurveyResponse()), 'forbidden', 'unknown-token');
+        failed(await adapter.getSurvey(first.id, ''), 'unauthorized');
+        failed(await adapter.submitSurveyResponse(first.id, '', aSurveyResponse()), 'unauthorized');
+        failed(await adapter.getSurveyResults(first.id, ''), 'unauthorized');
+      });
+
+      test('an answer gets a receipt with its id and day and uses up the invitation: answering again is token-used', async (t) => {
+        const { adapter, org, createSurvey } = await makeAdapter(t);
+        const definition = aSurveyDefinition(org);
+        const [token, another] = await createSurvey(definition, 2);
+        const response = aSurveyResponse({ encadrant: true, climat: { ecoute: 'plutot', moyens: 'oui' }, note: 4, charge: 'Les plannings' });
+        const receipt = ok(await adapter.submitSurveyResponse(definition.id, token!, response));
+        assert.equal(receipt.id, response.id);
+        assert.match(receipt.receivedOn, /^\d{4}-\d{2}-\d{2}$/);
+        failed(await adapter.submitSurveyResponse(definition.id, token!, response), 'forbidden', 'token-used');
+        failed(await adapter.submitSurveyResponse(definition.id, token!, aSurveyResponse()), 'forbidden', 'token-used');
+        failed(await adapter.getSurvey(definition.id, token!), 'forbidden', 'token-used');
+        ok(await adapter.submitSurveyResponse(definition.id, another!, aSurveyResponse()));
+      });
+
+      test('answers that do not fit are invalid, each named at answers.<question>, and leave the invitation unused', async (t) => {
+        const { adapter, org, createSurvey } = await makeAdapter(t);
+        const definition = aSurveyDefinition(org);
+        const [token] = await createSurvey(definition, 1);
+        const result = await adapter.submitSurveyResponse(
+          definition.id,
+          token!,
+          // A note beyond the scale, a statement unanswered, and an answer to the managers' section, hidden here.
+          aSurveyResponse({ encadrant: false, climat: { ecoute: 'oui' }, note: 11, charge: 'Rien' }),
+        );
+        failed(result, 'invalid');
+        const paths = result.ok ? [] : [...new Set((result.error.fields ?? []).map(({ path }) => path))].sort();
+        assert.deepEqual(paths, ['answers.charge', 'answers.climat', 'answers.note']);
+        ok(await adapter.getSurvey(definition.id, token!));
+      });
+
+      test('a survey not yet open or closed refuses answers with its code, and leaves the invitation unused', async (t) => {
+        const { adapter, org, createSurvey } = await makeAdapter(t);
+        const later = aSurveyDefinition(org, { opensAt: daysFromNow(1), closesAt: daysFromNow(2) });
+        const past = aSurveyDefinition(org, { opensAt: daysFromNow(-3), closesAt: daysFromNow(-1) });
+        const [early] = await createSurvey(later, 1);
+        const [late] = await createSurvey(past, 1);
+        failed(await adapter.submitSurveyResponse(later.id, early!, aSurveyResponse()), 'conflict', 'not-open');
+        failed(await adapter.submitSurveyResponse(past.id, late!, aSurveyResponse()), 'conflict', 'closed');
+        assert.equal(ok(await adapter.getSurvey(later.id, early!)).status, 'scheduled');
+        assert.equal(ok(await adapter.getSurvey(past.id, late!)).status, 'closed');
+      });
+
+      test('before the close the results tell the participation only: published false, with the count received', async (t) => {
+        const { adapter, org, createSurvey, issueSurveyReader } = await makeAdapter(t);
+        if (!issueSurveyReader) return t.skip('this backend issues no read token (issueSurveyReader is not given)');
+        const definition = aSurveyDefinition(org);
+        const tokens = await createSurvey(definition, 3);
+        const reader = await issueSurveyReader(definition.id);
+        ok(await adapter.submitSurveyResponse(definition.id, tokens[0]!, aSurveyResponse()));
+        ok(await adapter.submitSurveyResponse(definition.id, tokens[1]!, aSurveyResponse()));
+        const results = ok(await adapter.getSurveyResults(definition.id, reader));
+        assert.deepEqual(
+          {
+            survey: results.survey,
+            status: results.status,
+            invited: results.invited,
+            received: results.received,
+            published: results.published,
+            respondents: results.respondents,
+            questions: results.questions,
+          },
+          { survey: definition.id, status: 'open', invited: 3, received: 2, published: false, respondents: 0, questions: {} },
+        );
+        assert.deepEqual(results.sections, definition.sections);
+      });
+
+      test('a read token cannot open or answer the survey, and an invitation cannot read the results', async (t) => {
+        const { adapter, org, createSurvey, issueSurveyReader } = await makeAdapter(t);
+        if (!issueSurveyReader) return t.skip('this backend issues no read token (issueSurveyReader is not given)');
+        const definition = aSurveyDefinition(org);
+        const other = aSurveyDefinition(org);
+        const [token] = await createSurvey(definition, 1);
+        await createSurvey(other, 1);
+        const reader = await issueSurveyReader(definition.id);
+        failed(await adapter.getSurvey(definition.id, reader), 'forbidden', 'unknown-token');
+        failed(await adapter.submitSurveyResponse(definition.id, reader, aSurveyResponse()), 'forbidden', 'unknown-token');
+        failed(await adapter.getSurveyResults(definition.id, token!), 'forbidden', 'unknown-token');
+        failed(await adapter.getSurveyResults(other.id, reader), 'forbidden', 'unknown-token');
+        ok(await adapter.getSurveyResults(definition.id, reader));
       });
     });
   });
