@@ -28,7 +28,7 @@ const times = (count: number, answers: Record<string, unknown>) => Array.from({ 
 
 const tally = (results: SurveyResults, id: string): SurveyQuestionTally => {
   const result = results.questions[id]!;
-  assert.ok(!isWithheld(result), `${id} is withheld`);
+  if (isWithheld(result)) throw new Error(`${id} is withheld`);
   return result;
 };
 

@@ -23,8 +23,11 @@ import type { ConsultationStatus } from './vocabulary.js';
 
 const WITHHELD: Withheld = { withheld: true };
 
-/** Counters by key, one per release: the whole survey's (slot 0), then each breakdown group's. */
-type Counters = Map<string, number>[];
+/** Counters by key, each one per release: the whole survey's (slot 0), then each breakdown group's. */
+type Counters = Map<string, Int32Array>;
+
+/** One release's counters, as questionTallyOf reads them. */
+const countersAt = (counters: Counters, slot: number): Map<string, number> => new Map([...counters].map(([key, bySlot]) => [key, bySlot[slot]!]));
 
 /** A measure the tallies count: a question, or a matrix statement (its question's options as a single choice). */
 interface Measure {
@@ -78,7 +81,7 @@ export function surveyResultsOf(
   const measureOf = new Map<string, number>();
   for (const question of questions) {
     const measure = (statement?: string, tallied?: TalliedQuestion, parent = 0): number => {
-      measures.push({ question, statement, tallied, members: emptyBitset(respondents), counters: Array.from({ length: slots }, () => new Map()), parent });
+      measures.push({ question, statement, tallied, members: emptyBitset(respondents), counters: new Map(), parent });
       return measures.length - 1;
     };
     if (question.type !== 'matrix') {
@@ -108,12 +111,15 @@ export function surveyResultsOf(
       const increments = measure.tallied ? answerIncrements(measure.tallied, measure.statement === undefined ? answer : statementAnswer(answer, measure.statement)) : matrixIncrements(answer);
       if (increments.length === 0) continue;
       addToBitset(measure.members, respondent);
-      for (const slot of inSlots) {
-        const counters = measure.counters[slot]!;
-        for (const { key, count } of increments) counters.set(key, (counters.get(key) ?? 0) + count);
+      for (const { key, count } of increments) {
+        let bySlot = measure.counters.get(key);
+        if (!bySlot) measure.counters.set(key, (bySlot = new Int32Array(slots)));
+        for (const slot of inSlots) bySlot[slot]! += count;
       }
       if (measure.question.type === 'text' && typeof answer === 'string' && answer.trim() !== '') {
-        comments.set(measure.question.id, [...(comments.get(measure.question.id) ?? []), answer.trim()]);
+        const written = comments.get(measure.question.id) ?? [];
+        written.push(answer.trim());
+        comments.set(measure.question.id, written);
       }
     }
   });
@@ -135,11 +141,11 @@ export function surveyResultsOf(
       const statements: Record<string, SurveyStatementTally | Withheld> = {};
       measures.forEach((statement, at) => {
         if (statement.parent !== index + 1 || statement.statement === undefined) return;
-        statements[statement.statement] = released(at, place) ? (questionTallyOf(statement.tallied!, statement.counters[slot]!) as SurveyStatementTally) : WITHHELD;
+        statements[statement.statement] = released(at, place) ? (questionTallyOf(statement.tallied!, countersAt(statement.counters, slot)) as SurveyStatementTally) : WITHHELD;
       });
-      return { answered: measure.counters[slot]!.get(ANSWERED_KEY) ?? 0, statements };
+      return { answered: measure.counters.get(ANSWERED_KEY)?.[slot] ?? 0, statements };
     }
-    const tally: SurveyQuestionTally = questionTallyOf(measure.tallied!, measure.counters[slot]!);
+    const tally: SurveyQuestionTally = questionTallyOf(measure.tallied!, countersAt(measure.counters, slot));
     if (question.type !== 'text' || place !== 'whole') return tally;
     // Sorted, so that their order says nothing of when each was written.
     const written = (comments.get(question.id) ?? []).sort((a, b) => a.localeCompare(b, 'fr'));
