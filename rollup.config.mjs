@@ -46,6 +46,7 @@ export default [
     index: 'packages/widgets/src/index.ts',
     'satisfaction-rating/civic-satisfaction-rating': 'packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.ts',
     'consultation-poll/civic-consultation-poll': 'packages/widgets/src/consultation-poll/civic-consultation-poll.ts',
+    'agent-survey/civic-agent-survey': 'packages/widgets/src/agent-survey/civic-agent-survey.ts',
     'provider/civic-pulse-provider': 'packages/widgets/src/provider/civic-pulse-provider.ts',
   }),
   {

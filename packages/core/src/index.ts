@@ -24,6 +24,7 @@ export {
   pollResultsMessages,
   ideasMessages,
   surveyResultsMessages,
+  surveyMessages,
   type Language,
   type MessageKey,
   type MessageBundle,

@@ -5,6 +5,8 @@ export { adapterContext } from './internal/adapter-context.js';
 export { SatisfactionRating, type RatingMode } from './satisfaction-rating/satisfaction-rating.js';
 export { ConsultationPoll, type PollLayout } from './consultation-poll/consultation-poll.js';
 export { CivicConsultationIdeas } from './consultation-poll/consultation-ideas.js';
+export { AgentSurvey } from './agent-survey/agent-survey.js';
+export { SurveySubmittedEvent, SurveyErrorEvent } from './agent-survey/survey-events.js';
 export { PulseProvider } from './provider/pulse-provider.js';
 export { RatingSubmitEvent, RatingSubmittedEvent, RatingErrorEvent } from './events/rating-events.js';
 export { ConsultationSubmitEvent, ConsultationSubmittedEvent, ConsultationErrorEvent } from './events/consultation-events.js';

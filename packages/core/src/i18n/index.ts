@@ -6,6 +6,7 @@ import type { pollQuestionsFr } from './poll-questions.fr.js';
 import type { pollResultsFr } from './poll-results.fr.js';
 import type { ratingFr } from './rating.fr.js';
 import type { surveyResultsFr } from './survey-results.fr.js';
+import type { surveyFr } from './survey.fr.js';
 
 export type { Catalog, MessageBundle };
 export { ratingMessages } from './rating.js';
@@ -14,9 +15,10 @@ export { pollQuestionsMessages } from './poll-questions.js';
 export { pollResultsMessages } from './poll-results.js';
 export { ideasMessages } from './ideas.js';
 export { surveyResultsMessages } from './survey-results.js';
+export { surveyMessages } from './survey.js';
 
 /** Every message's key, whichever bundle holds it. */
-export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyResultsFr;
+export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyFr | keyof typeof surveyResultsFr;
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

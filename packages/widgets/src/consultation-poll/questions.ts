@@ -41,17 +41,17 @@ export function choiceRule(fields: Fields, question: Question): string {
   return fields.t('poll.multiple.between', { min, max });
 }
 
-function describedBy(fields: Fields, question: Question, extra: string[] = []): string | typeof nothing {
+export function describedBy(fields: Fields, question: Question, extra: string[] = []): string | typeof nothing {
   const id = labelId(question);
   return [question.help ? `${id}-help` : '', ...extra, fields.problems.has(question.id) ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
-function label(fields: Fields, question: Question): TemplateResult {
+export function label(fields: Fields, question: Question): TemplateResult {
   // The space is data, not template: the build's HTML minifier trims a template's leading space.
   return html`${question.label}${question.required ? [' ', html`<span class="required">${fields.t('poll.required')}</span>`] : nothing}`;
 }
 
-function notes(fields: Fields, question: Question, hint?: string): TemplateResult {
+export function notes(fields: Fields, question: Question, hint?: string): TemplateResult {
   const id = labelId(question);
   const error = fields.problems.get(question.id);
   return html`

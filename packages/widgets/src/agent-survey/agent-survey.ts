@@ -1,0 +1,677 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  consultationStatus,
+  DEFAULT_MINIMUM_GROUP,
+  isRetryable,
+  loadLanguage,
+  newId,
+  surveyMessages,
+  type AdapterError,
+  type MessageKey,
+  type Params,
+  type Question,
+  type Survey,
+  type SurveyQuestion,
+  type SurveyResponse,
+  type SurveyResults,
+  type SurveySection,
+} from '@civic-pulse/core';
+import { CivicElement } from '../internal/civic-element.js';
+import { RetryBlock } from '../internal/retry-block.js';
+import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
+import { deleteDraft, readDraft, saveDraft, tokenFromHash } from './draft.js';
+import { SurveyErrorEvent, SurveySubmittedEvent } from './survey-events.js';
+import type { Fields } from './survey-questions.js';
+import { styles } from './agent-survey.styles.js';
+
+/** The question controls' code, styles and messages, fetched alongside an open survey. */
+type QuestionsCode = typeof import('./survey-questions.js');
+
+/**
+ * What the element shows once the backend has answered: the token form (no token yet), a survey,
+ * a manager's results, or thanks when this device's earlier send turns out to have been recorded.
+ */
+type Loaded = { kind: 'token' } | { kind: 'survey'; survey: Survey } | { kind: 'results'; results: SurveyResults } | { kind: 'sent-before' };
+
+/** `intro` before the agent starts; `refused` when the server will not take these answers (closed, token used). */
+type Phase = 'intro' | 'answering' | 'sending' | 'failed' | 'sent' | 'refused';
+
+/** The sections asked given the answers so far, each with its questions asked. */
+interface Asked {
+  sections: { section: SurveySection; questions: SurveyQuestion[] }[];
+  /** The answers, without any to a question not asked. */
+  answers: Record<string, unknown>;
+}
+
+const CODE_FAILED: AdapterError = { kind: 'network', code: 'network', message: 'A part of the survey could not be loaded.' };
+const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No survey id, or no backend adapter, endpoint or org.' };
+/** Errors whose message is the token form's: the agent may type the token again. */
+const TOKEN_REFUSALS = new Set(['unknown-token', 'unauthorized']);
+/** Send refusals after which the answers cannot be sent at all: the draft is of no more use. */
+const FINAL_REFUSALS = new Set(['closed', 'not-open', 'token-used', 'unknown-token']);
+const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized']);
+// The poll's question controls say yes and no from the poll's bundle; the survey's own says them.
+const BORROWED: Partial<Record<MessageKey, MessageKey>> = { 'poll.yes': 'survey.yes', 'poll.no': 'survey.no' };
+
+/**
+ * @summary An internal survey of a collectivité's agents: opened with an invitation token (from the
+ * page's `#token=` fragment, the `token` attribute, or typed), answered section by section with a
+ * draft kept on the device until sent, anonymously. With `results`, the manager's view of the results.
+ *
+ * @event civic-survey-submitted - The answers are recorded. `event.survey`, `event.receipt`. Carries neither answers nor token.
+ * @event civic-survey-error - Loading or sending failed. `event.survey`, `event.error`.
+ *
+ * @csspart base - The wrapper of the whole survey.
+ * @csspart title - The survey's title (or the token form's).
+ * @csspart dates - Until when one may answer, when it opens, or that it is closed.
+ * @csspart intro - The survey's introduction.
+ * @csspart anonymity - The anonymity promise, told before the agent starts.
+ * @csspart start - The button that starts answering.
+ * @csspart token-form - The form to type an invitation token.
+ * @csspart token-input - Its text field.
+ * @csspart token-submit - Its button.
+ * @csspart resumed - Said when a draft kept on the device is taken up again.
+ * @csspart progress - Which part of how many.
+ * @csspart section - The section being answered.
+ * @csspart section-title - Its title, which takes focus on Next and Back.
+ * @csspart error-summary - The answers missing or to correct, each a link to its question.
+ * @csspart question - One question (see `<civic-consultation-poll>` for its inner parts).
+ * @csspart statement - One statement of a matrix question: a fieldset of the options as radios.
+ * @csspart statement-label - Its legend.
+ * @csspart previous - The button back to the previous part.
+ * @csspart next - The button to the next part.
+ * @csspart submit - The send button, on the last part.
+ * @csspart retry - The button that sends the same response again, or loads the survey again.
+ * @csspart error - An error message.
+ * @csspart status - The live region that announces parts, sending and the outcome.
+ * @csspart thanks - The thank-you shown once sent.
+ * @csspart results - The manager's results view.
+ *
+ * @cssproperty --civic-color-primary - Buttons, progress.
+ */
+export class AgentSurvey extends CivicElement {
+  static override styles = styles;
+  static override messages = [surveyMessages];
+
+  private readonly load = new Task(this, {
+    task: async ([id, token, adapter, manager], { signal }): Promise<Loaded> => {
+      if (!id || !adapter) {
+        console.error('[civic-pulse] <civic-agent-survey> needs a survey id and a backend (endpoint and org, or an adapter).');
+        throw NOT_CONFIGURED;
+      }
+      if (!token) return { kind: 'token' };
+      if (manager) return this.loadResults(id, token, signal);
+      const questions = this.loadQuestions();
+      const result = await adapter.getSurvey(id, token, { signal });
+      if (!result.ok) {
+        if (result.error.kind === 'aborted') throw result.error;
+        // This device sent these answers before and the reply was lost: the token is used by them.
+        if (result.error.code === 'token-used' && this.attemptedBefore(id, token)) {
+          deleteDraft(id);
+          return { kind: 'sent-before' };
+        }
+        this.dispatchEvent(new SurveyErrorEvent(id, result.error));
+        throw result.error;
+      }
+      if (consultationStatus(result.data) === 'open' && !(await questions)) throw CODE_FAILED;
+      this.restore(result.data, token);
+      return { kind: 'survey', survey: result.data };
+    },
+    args: () => [this.survey, this.currentToken, this.resolveAdapter(), this.results] as const,
+  });
+
+  @state() private answers: Record<string, unknown> = {};
+  @state() private orders: Record<string, string[]> = {};
+  @state() private problems = new Map<string, string>();
+  /** The id of the section shown. */
+  @state() private section = '';
+  @state() private phase: Phase = 'intro';
+  @state() private error?: AdapterError;
+  @state() private status = '';
+  /** A draft was taken up at loading: said above the form. */
+  @state() private resumed = false;
+  @state() private typedToken = '';
+  @state() private hashToken = '';
+  @state() private tokenProblem = '';
+  /** The token the device's draft holds: a token typed before a reload is not in the URL. */
+  private draftToken = '';
+  /** The response id, made once, kept in the draft: every attempt, after a reload too, sends it. */
+  private responseId = '';
+  /** A send was attempted for this token, on this device (also kept in the draft). */
+  private attempted = false;
+  /** The response being sent, kept as it is while a retry may send it again. */
+  private pending?: SurveyResponse;
+  /** Set when a token was just typed: focus then goes to what its loading brings. */
+  private focusAfterLoad = false;
+  private readonly retryBlock = new RetryBlock(this);
+  private questionsCode?: QuestionsCode;
+  private resultsView?: Promise<unknown>;
+
+  /** The survey's id. */
+  @property() survey = '';
+
+  /**
+   * The invitation token (or, with `results`, the manager's read token). Without it, the element
+   * reads `#token=…` from the page's URL, else asks the agent to type it.
+   */
+  @property() token = '';
+
+  /** The manager's view: the survey's results, read with a read token, instead of its questions. */
+  @property({ type: Boolean }) results = false;
+
+  /** Level of the survey's title: 2 by default; its parts' titles are one level lower. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  private get currentToken(): string {
+    return this.typedToken || this.token || this.hashToken || this.draftToken;
+  }
+
+  private get loadedSurvey(): Survey | undefined {
+    const value = this.load.value;
+    return value?.kind === 'survey' ? value.survey : undefined;
+  }
+
+  private get locked(): boolean {
+    return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
+  }
+
+  private readonly onHashChange = () => {
+    this.hashToken = tokenFromHash(location.hash);
+  };
+
+  private attemptedBefore(survey: string, token: string): boolean {
+    const draft = readDraft(survey);
+    return (this.attempted && this.currentToken === token) || (draft?.token === token && draft.attempted);
+  }
+
+  /** A lazy part once its messages are there in the element's language and its styles adopted. */
+  private async lazyPart<Part extends LazyPart>(code: Promise<Part>): Promise<Part> {
+    const part = await code;
+    await loadLanguage(this.language, [part.messages]);
+    adopt(this.renderRoot as ShadowRoot, part.styles);
+    return part;
+  }
+
+  /** Fetches the question controls; resolves to whether they are here, never rejects. */
+  private loadQuestions(): Promise<boolean> {
+    return this.lazyPart(import('./survey-questions.js')).then(
+      (code) => !!(this.questionsCode = code),
+      (error: unknown) => (console.error('[civic-pulse] could not load the questions of <civic-agent-survey>', error), false),
+    );
+  }
+
+  private async loadResults(id: string, token: string, signal: AbortSignal): Promise<Loaded> {
+    const adapter = this.resolveAdapter()!;
+    this.resultsView ??= import('./survey-results.js');
+    const [result] = await Promise.all([adapter.getSurveyResults(id, token, { signal }), this.resultsView]);
+    if (!result.ok) {
+      if (result.error.kind !== 'aborted') this.dispatchEvent(new SurveyErrorEvent(id, result.error));
+      throw result.error;
+    }
+    return { kind: 'results', results: result.data };
+  }
+
+  /** Takes up the device's draft for this survey and token, if there is one; else the intro. */
+  private restore(survey: Survey, token: string): void {
+    const draft = readDraft(survey.id);
+    this.problems = new Map();
+    this.error = undefined;
+    this.pending = undefined;
+    if (!draft || draft.token !== token) {
+      this.answers = {};
+      this.orders = {};
+      this.responseId = '';
+      this.attempted = false;
+      this.resumed = false;
+      this.phase = 'intro';
+      return;
+    }
+    this.answers = { ...draft.answers };
+    // A ranking answered is the order it shows.
+    this.orders = Object.fromEntries(Object.entries(draft.answers).filter(([, value]) => Array.isArray(value))) as Record<string, string[]>;
+    this.section = draft.section;
+    this.responseId = draft.responseId;
+    this.attempted = draft.attempted;
+    this.resumed = true;
+    this.phase = 'answering';
+    this.status = this.t('survey.draft.resumed');
+  }
+
+  /** Keeps the draft: only once the agent has answered something (nothing is stored before they act). */
+  private keepDraft(): void {
+    const survey = this.loadedSurvey;
+    if (!survey || (Object.keys(this.answers).length === 0 && !this.attempted)) return;
+    this.responseId ||= newId();
+    saveDraft(survey.id, { token: this.currentToken, answers: this.answers, section: this.section, responseId: this.responseId, attempted: this.attempted });
+  }
+
+  /** The sections and questions asked given the answers so far; a section left with no question is skipped. */
+  private asked(survey: Survey): Asked {
+    const code = this.questionsCode!;
+    const answers: Record<string, unknown> = {};
+    const sections: Asked['sections'] = [];
+    for (const section of survey.sections) {
+      if (!code.isSectionShown(section, answers)) continue;
+      const questions: SurveyQuestion[] = [];
+      for (const question of section.questions) {
+        if (!code.isShown(question, answers)) continue;
+        questions.push(question);
+        if (Object.hasOwn(this.answers, question.id)) answers[question.id] = this.answers[question.id];
+      }
+      if (questions.length > 0) sections.push({ section, questions });
+    }
+    return { sections, answers };
+  }
+
+  /** The index of the section shown among those asked: the first when it is not (or no longer) asked. */
+  private currentIndex(asked: Asked): number {
+    return Math.max(0, asked.sections.findIndex(({ section }) => section.id === this.section));
+  }
+
+  private get fields(): Fields {
+    return {
+      t: (key: MessageKey, params?: Params) => this.t(BORROWED[key] ?? key, params),
+      answers: this.answers,
+      problems: this.problems,
+      orders: this.orders,
+      locked: this.locked,
+      set: (question, value) => this.setAnswer(question, value),
+      move: (question, option, by) => void this.move(question, option, by),
+    };
+  }
+
+  private setAnswer(question: Question, value: unknown): void {
+    const answers = { ...this.answers };
+    if (value === undefined) delete answers[question.id];
+    else answers[question.id] = value;
+    this.answers = answers;
+    const survey = this.loadedSurvey!;
+    // Once errors are shown, each answer mended takes its error away at once.
+    if (this.problems.has(question.id)) this.problems = this.check(survey, [question.id]);
+    if (this.phase === 'failed') this.error = undefined;
+    this.keepDraft();
+  }
+
+  private async move(question: Question, option: string, by: -1 | 1): Promise<void> {
+    const order = this.questionsCode!.moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
+    if (!order) return;
+    this.orders = { ...this.orders, [question.id]: order };
+    this.setAnswer(question, order);
+    const label = question.options?.find(({ id }) => id === option)?.label ?? option;
+    this.status = this.t('poll.ranking.moved', { option: label, position: order.indexOf(option) + 1, total: order.length });
+    await this.updateComplete;
+    const direction = by < 0 ? 'up' : 'down';
+    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group [data-option="${option}"] [data-direction="${direction}"]`)?.focus();
+  }
+
+  /** What is wrong with the answers to the questions `ids`, as one message per question id. */
+  private check(survey: Survey, ids: readonly string[]): Map<string, string> {
+    const { answers } = this.asked(survey);
+    const wanted = new Set(ids);
+    const questions = new Map(survey.sections.flatMap(({ questions }) => questions.map((question) => [question.id, question] as const)));
+    const problems = new Map<string, string>();
+    for (const { path } of this.questionsCode!.surveyAnswerProblems(survey, answers)) {
+      const id = path.replace(/^answers\./, '');
+      const question = questions.get(id);
+      if (question && wanted.has(id)) problems.set(id, this.problemMessage(question, answers[id]));
+    }
+    return problems;
+  }
+
+  private problemMessage(question: SurveyQuestion, answer: unknown): string {
+    if (question.type === 'ranking') return this.t('survey.error.ranking');
+    if (question.type === 'matrix') return this.t('survey.error.matrix');
+    if (question.type === 'multiple' && answer !== undefined) return this.questionsCode!.choiceRule(this.fields, question as Question);
+    return answer === undefined ? this.t('survey.error.required') : this.t('survey.error.answer');
+  }
+
+  /** Checks the section shown; when something is wrong, shows it and moves focus to the list of problems. */
+  private validate(survey: Survey, questions: readonly SurveyQuestion[]): boolean {
+    this.problems = this.check(survey, questions.map(({ id }) => id));
+    if (this.problems.size === 0) return true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus());
+    return false;
+  }
+
+  /** Shows the section `id`, says so, and moves focus to its title. */
+  private async goTo(id: string, asked: Asked): Promise<void> {
+    const index = asked.sections.findIndex(({ section }) => section.id === id);
+    this.section = id;
+    this.phase = 'answering';
+    this.problems = new Map();
+    this.resumed = false;
+    this.keepDraft();
+    this.status = this.t('survey.section.status', { current: index + 1, total: asked.sections.length, title: asked.sections[index]!.section.title });
+    await this.updateComplete;
+    // Keyboard and screen-reader users land on the new part's title, not on the page's top.
+    this.renderRoot.querySelector<HTMLElement>('[part="section-title"]')?.focus();
+  }
+
+  private start(): Promise<void> {
+    const asked = this.asked(this.loadedSurvey!);
+    return this.goTo(asked.sections[0]!.section.id, asked);
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const survey = this.loadedSurvey!;
+    if (this.pending) return this.send();
+    const asked = this.asked(survey);
+    const index = this.currentIndex(asked);
+    if (!this.validate(survey, asked.sections[index]!.questions)) return;
+    if (index < asked.sections.length - 1) return this.goTo(asked.sections[index + 1]!.section.id, asked);
+    return this.send();
+  }
+
+  private back(): Promise<void> {
+    const asked = this.asked(this.loadedSurvey!);
+    return this.goTo(asked.sections[this.currentIndex(asked) - 1]!.section.id, asked);
+  }
+
+  private async onProblemClick(event: Event, question: SurveyQuestion): Promise<void> {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question as Question)}-group :is(input, textarea, button)`)?.focus();
+  }
+
+  private onToken(event: Event): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector('input')!;
+    const token = input.value.trim();
+    if (!token) {
+      this.tokenProblem = this.t('survey.token.missing');
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="token-input"]')?.focus());
+      return;
+    }
+    this.tokenProblem = '';
+    this.focusAfterLoad = true;
+    // The same token typed again after a failure is loaded again.
+    if (token === this.typedToken) void this.load.run();
+    this.typedToken = token;
+  }
+
+  /**
+   * Sends the answers, or sends again the response that failed: with the same id, whether retried
+   * now or after a reload. Resolves once it is settled.
+   */
+  async send(): Promise<void> {
+    const survey = this.loadedSurvey;
+    const adapter = this.resolveAdapter();
+    const token = this.currentToken;
+    if (!survey || !adapter || !this.questionsCode || this.retryBlock.blocked || this.phase === 'sending' || this.phase === 'sent') return;
+    let response = this.pending;
+    if (!response) {
+      const asked = this.asked(survey);
+      const questions = asked.sections.flatMap(({ questions }) => questions);
+      if (!this.validate(survey, questions)) return;
+      this.responseId ||= newId();
+      response = { id: this.responseId, answers: asked.answers };
+    }
+    // Read before this attempt is recorded: a `token-used` reply means an earlier attempt got through.
+    const triedBefore = this.attemptedBefore(survey.id, token);
+    this.pending = response;
+    this.attempted = true;
+    this.keepDraft();
+    this.phase = 'sending';
+    this.error = undefined;
+    this.status = this.t('survey.sending');
+    const result = await adapter.submitSurveyResponse(survey.id, token, response);
+    if (result.ok || (result.error.code === 'token-used' && triedBefore)) {
+      deleteDraft(survey.id);
+      this.pending = undefined;
+      this.phase = 'sent';
+      this.status = this.t('survey.thanks');
+      this.dispatchEvent(new SurveySubmittedEvent(survey.id, result.ok ? result.data : undefined));
+      await this.updateComplete;
+      // The form is gone: focus goes to what replaced it rather than to the page's top.
+      this.renderRoot.querySelector<HTMLElement>('[part="thanks"]')?.focus();
+      return;
+    }
+    this.fail(survey.id, result.error);
+  }
+
+  private fail(survey: string, error: AdapterError): void {
+    // Only an error that a retry can mend keeps the response as sent; otherwise it can be mended.
+    if (!isRetryable(error)) this.pending = undefined;
+    if (error.kind === 'rate-limited' && error.retryAfter) this.retryBlock.blockFor(error.retryAfter);
+    // Answers that can never be sent are not kept on the device.
+    if (FINAL_REFUSALS.has(error.code)) deleteDraft(survey);
+    this.error = error;
+    this.phase = FINAL_REFUSALS.has(error.code) ? 'refused' : 'failed';
+    this.status = this.errorMessage(error);
+    this.dispatchEvent(new SurveyErrorEvent(survey, error));
+  }
+
+  private async reload(): Promise<void> {
+    this.focusAfterLoad = true;
+    await this.load.run();
+  }
+
+  // Once the question controls are here, their messages follow the element's language.
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.questionsCode) await loadLanguage(this.language, [this.questionsCode.messages]);
+    return super.scheduleUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.onHashChange();
+    addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('survey')) {
+      this.draftToken = (this.survey && readDraft(this.survey)?.token) || '';
+      this.typedToken = '';
+      this.section = '';
+      this.phase = 'intro';
+      this.status = '';
+    }
+  }
+
+  protected override updated(): void {
+    // After a typed token or a reload: focus goes to the title or the error its loading brought.
+    if (!this.focusAfterLoad || this.load.status === TaskStatus.PENDING) return;
+    this.focusAfterLoad = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="error"], [part="title"]')?.focus();
+  }
+
+  private errorMessage(error: AdapterError): string {
+    if (OWN_MESSAGES.has(error.code)) return this.t(`survey.error.${error.code}` as MessageKey);
+    switch (error.kind) {
+      case 'network':
+      case 'timeout':
+      case 'server':
+        return this.t(`survey.error.${error.kind}`);
+      case 'rate-limited':
+        return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
+      case 'invalid': {
+        const questions = this.loadedSurvey?.sections.flatMap(({ questions }) => questions) ?? [];
+        const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
+        if (names.length > 0) return this.t('survey.error.invalid', { details: new Intl.ListFormat(this.language).format(names) });
+      }
+    }
+    return this.t('survey.error.refused');
+  }
+
+  private formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  }
+
+  private renderTitle(text: string): TemplateResult {
+    return html`<div role="heading" aria-level=${Math.min(6, this.headingLevel)} part="title" class="heading" tabindex="-1">${text}</div>`;
+  }
+
+  private renderTokenForm(error?: AdapterError): TemplateResult {
+    const problem = this.tokenProblem;
+    return html`
+      ${this.renderTitle(this.t('survey.token.title'))}
+      ${error ? html`<p part="error" class="error" tabindex="-1">${this.errorMessage(error)}</p>` : nothing}
+      <form part="token-form" class="token-form" @submit=${this.onToken} novalidate>
+        <p>${this.t('survey.token.intro')}</p>
+        <label for="token">${this.t('survey.token.label')}</label>
+        <p class="hint" id="token-hint">${this.t('survey.token.hint')}</p>
+        ${problem ? html`<p part="field-error" class="field-error" id="token-error">${problem}</p>` : nothing}
+        <input
+          id="token"
+          part="token-input"
+          name="token"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-describedby=${problem ? 'token-hint token-error' : 'token-hint'}
+          aria-invalid=${problem || error ? 'true' : 'false'}
+          .value=${this.typedToken}
+        />
+        <button type="submit" part="token-submit" class="button-primary">${this.t('survey.token.submit')}</button>
+      </form>
+    `;
+  }
+
+  private renderIntro(survey: Survey): TemplateResult {
+    return html`
+      ${survey.intro ? html`<p part="intro" class="description">${survey.intro}</p>` : nothing}
+      <section part="anonymity" class="promise" aria-labelledby="anonymity-title">
+        ${heading(this.headingLevel + 1, this.t('survey.anonymity.title'), '', 'anonymity-title')}
+        <p>${this.t('survey.anonymity', { count: survey.minimumGroup ?? DEFAULT_MINIMUM_GROUP })}</p>
+        <p>${this.t('survey.draft.note')}</p>
+      </section>
+      <button type="button" part="start" class="button-primary" @click=${this.start}>${this.t('survey.start')}</button>
+    `;
+  }
+
+  private renderSummary(questions: readonly SurveyQuestion[]): TemplateResult | typeof nothing {
+    if (this.problems.size === 0) return nothing;
+    return html`
+      <div part="error-summary" class="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+        ${heading(this.headingLevel + 1, this.t('survey.summary.title'), '', 'summary-title')}
+        <ul>
+          ${questions
+            .filter(({ id }) => this.problems.has(id))
+            .map(
+              (question) => html`
+                <li>
+                  <a href="#${labelId(question as Question)}" @click=${(event: Event) => this.onProblemClick(event, question)}>
+                    ${question.label}${this.t('survey.summary.separator')}${this.problems.get(question.id)}
+                  </a>
+                </li>
+              `,
+            )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderForm(survey: Survey): TemplateResult {
+    const asked = this.asked(survey);
+    const index = this.currentIndex(asked);
+    const { section, questions } = asked.sections[index]!;
+    const total = asked.sections.length;
+    const last = index === total - 1;
+    const retryable = this.phase === 'failed' && this.pending !== undefined;
+    const code = this.questionsCode!;
+    return html`
+      ${this.resumed ? html`<p part="resumed" class="notice">${this.t('survey.draft.resumed')}</p>` : nothing}
+      <form @submit=${this.onSubmit} novalidate>
+        <div part="progress" class="progress">
+          <p id="progress-label">${this.t('survey.progress', { current: index + 1, total })}</p>
+          <progress max=${total} value=${index + 1} aria-labelledby="progress-label"></progress>
+        </div>
+        ${this.renderSummary(questions)}
+        <section part="section" aria-labelledby="section-title">
+          <div role="heading" aria-level=${Math.min(6, this.headingLevel + 1)} id="section-title" part="section-title" class="heading section-title" tabindex="-1">
+            ${section.title}
+          </div>
+          ${questions.map((question) => code.renderSurveyQuestion(this.fields, question))}
+        </section>
+        ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
+        <div class="actions">
+          ${index > 0 && !this.locked
+            ? html`<button type="button" part="previous" class="button-secondary" @click=${this.back}>${this.t('survey.previous')}</button>`
+            : nothing}
+          <button
+            type="submit"
+            part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
+            class="button-primary"
+            aria-disabled=${this.phase === 'sending' || this.retryBlock.blocked ? 'true' : 'false'}
+          >
+            ${!last ? this.t('survey.next') : this.phase === 'sending' ? this.t('survey.sending') : retryable ? this.t('error.retry') : this.t('survey.send')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderThanks(): TemplateResult {
+    return html`
+      <div part="thanks" class="thanks" tabindex="-1">
+        <p class="thanks-title">${this.t('survey.thanks')}</p>
+        <p>${this.t('survey.thanks.detail')}</p>
+      </div>
+    `;
+  }
+
+  private renderSurvey(survey: Survey): TemplateResult {
+    const status = consultationStatus(survey);
+    const dates = { opens: this.formatDate(survey.opensAt), closes: this.formatDate(survey.closesAt) };
+    let content: unknown = nothing;
+    if (this.phase === 'sent') content = this.renderThanks();
+    else if (this.phase === 'refused' && this.error) content = html`<p part="error" class="error" tabindex="-1">${this.errorMessage(this.error)}</p>`;
+    else if (status !== 'open') content = nothing;
+    else if (this.phase === 'intro') content = this.renderIntro(survey);
+    else content = this.renderForm(survey);
+    return html`
+      ${this.renderTitle(survey.title)}
+      ${this.phase === 'sent' ? nothing : html`<p part="dates" class="dates">${this.t(`survey.dates.${status}`, dates)}</p>`}
+      ${content}
+    `;
+  }
+
+  private renderResults(results: SurveyResults): TemplateResult {
+    return html`<civic-survey-results part="results" .results=${results} lang=${this.language} heading-level=${this.headingLevel}></civic-survey-results>`;
+  }
+
+  private renderLoaded(loaded: Loaded): unknown {
+    switch (loaded.kind) {
+      case 'token':
+        return this.renderTokenForm();
+      case 'sent-before':
+        return this.renderThanks();
+      case 'results':
+        return this.renderResults(loaded.results);
+      case 'survey':
+        return this.renderSurvey(loaded.survey);
+    }
+  }
+
+  private renderLoadError(error: AdapterError): TemplateResult {
+    if (TOKEN_REFUSALS.has(error.code)) return this.renderTokenForm(error);
+    const retryable = isRetryable(error);
+    const message = !retryable ? this.errorMessage(error) : this.t(this.results ? 'survey.manager.failed' : 'survey.error.load');
+    return html`
+      <p part="error" class="error" tabindex="-1">${message}</p>
+      ${retryable ? html`<button type="button" part="retry" class="button-secondary" @click=${this.reload}>${this.t('error.retry')}</button>` : nothing}
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const loading = () => html`<p>${this.t(this.results ? 'survey.manager.loading' : 'survey.loading')}</p>`;
+    return html`
+      <div part="base" class="base">
+        ${this.load.render({
+          initial: loading,
+          pending: loading,
+          complete: (loaded) => this.renderLoaded(loaded),
+          error: (error) => this.renderLoadError(error as AdapterError),
+        })}
+        <p part="status" class="visually-hidden" role="status">${this.status}</p>
+      </div>
+    `;
+  }
+}
