@@ -18,5 +18,6 @@ describeAdapterContract('memory adapter', async () => {
       return adapter.inviteToSurvey(definition.id, invitations);
     },
     issueSurveyReader: async (survey) => adapter.issueSurveyReader(survey),
+    closeSurvey: async (survey) => adapter.closeSurvey(survey),
   };
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { aRating } from '../../../../test/support/rating.js';
 import type { Result } from '../adapter.js';
+import { isWithheld } from '../contract/survey-results.js';
 import { aSurveyDefinition, aSurveyResponse } from '../testing/survey-fixture.js';
 import { createMemoryAdapter, type MemoryConsultation, type MemorySurvey } from './memory.js';
 
@@ -393,6 +394,28 @@ describe('memory adapter: surveys', () => {
     adapter.closeSurvey(id);
     assert.equal(ok(await adapter.getSurvey(id, tokens[1]!)).closesAt, new Date(START.getTime() + 2 * DAY).toISOString());
     assert.deepEqual(errorOf(await adapter.submitSurveyResponse(id, tokens[1]!, aSurveyResponse())), { kind: 'conflict', code: 'closed' });
+  });
+
+  test('once closed, the results are tallied by core\'s surveyResultsOf, withheld below the minimum group', async () => {
+    const { adapter, id, moveTo } = withSurvey({ minimumGroup: 3 });
+    const tokens = adapter.inviteToSurvey(id, 3);
+    const reader = adapter.issueSurveyReader(id);
+    for (const [token, note] of [[tokens[0]!, 4], [tokens[1]!, 6], [tokens[2]!, 8]] as const) {
+      ok(await adapter.submitSurveyResponse(id, token, aSurveyResponse({ encadrant: false, climat: { ecoute: 'oui', moyens: 'non' }, note })));
+    }
+    moveTo(1);
+    adapter.closeSurvey(id);
+    const results = ok(await adapter.getSurveyResults(id, reader));
+    assert.deepEqual(
+      { status: results.status, invited: results.invited, received: results.received, published: results.published, respondents: results.respondents },
+      { status: 'closed', invited: 6, received: 3, published: true, respondents: 3 },
+    );
+    const note = results.questions.note;
+    assert.ok(note && !isWithheld(note));
+    assert.deepEqual([note.answered, note.mean, note.counts?.[4], note.counts?.[6], note.counts?.[5]], [3, 6, 1, 1, 0]);
+    assert.deepEqual(results.questions.charge, { withheld: true }, 'the managers\' section, answered by none');
+    results.sections[0]!.title = 'Changé';
+    assert.equal(ok(await adapter.getSurveyResults(id, reader)).sections[0]!.title, 'Vous', 'the results are a copy');
   });
 
   test('results need a read token of this survey: an invitation does not read them, a read token does not answer', async () => {

@@ -22,7 +22,8 @@ import {
 } from '../contract/idea.js';
 import { RatingSchema, type Rating, type Receipt } from '../contract/rating.js';
 import { surveyAnswerProblems } from '../contract/survey-answers.js';
-import { DEFAULT_MINIMUM_GROUP, MINIMUM_COMMENTS, type SurveyResults } from '../contract/survey-results.js';
+import type { SurveyResults } from '../contract/survey-results.js';
+import { surveyResultsOf } from '../contract/survey-tallies.js';
 import {
   SurveyDefinitionSchema,
   SurveyResponseSchema,
@@ -415,35 +416,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       if (!hasToken(readToken)) return fail('unauthorized', 'unauthorized', 'The results need a read token.');
       const survey = surveys.get(id);
       if (!survey?.readers.has(readToken)) return unknownToken();
-      return surveyResults(survey, now());
-    },
-  };
-}
-
-/**
- * Until core's survey tallies land (surveyResultsOf, contract/survey-tallies.ts): the participation
- * alone, with nothing published, which is what the results say while a survey is open. A closed
- * survey's tallies are not made up here: they are a `server` failure that says so.
- */
-function surveyResults({ definition, invitations, answers }: StoredSurvey, at: Date): Result<SurveyResults> {
-  const status = consultationStatus(definition, at);
-  if (status === 'closed') return fail('server', 'not-implemented', 'The memory adapter does not tally a closed survey yet.');
-  return {
-    ok: true,
-    data: {
-      survey: definition.id,
-      title: definition.title,
-      sections: structuredClone(definition.sections),
-      status,
-      closesAt: definition.closesAt,
-      invited: invitations.size,
-      received: answers.length,
-      published: false,
-      respondents: 0,
-      minimumGroup: definition.minimumGroup ?? DEFAULT_MINIMUM_GROUP,
-      minimumComments: Math.max(MINIMUM_COMMENTS, definition.minimumGroup ?? DEFAULT_MINIMUM_GROUP),
-      questions: {},
-      breakdowns: {},
+      const { definition, invitations, answers } = survey;
+      const context = { status: consultationStatus(definition, now()), invited: invitations.size };
+      // A copy of the definition: the results carry its sections, which the caller may change.
+      return { ok: true, data: surveyResultsOf(structuredClone(definition), answers, context) };
     },
   };
 }

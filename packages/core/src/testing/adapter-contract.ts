@@ -9,6 +9,7 @@ import type { BackendAdapter, Result } from '../adapter.js';
 import type { ConsultationDefinition } from '../contract/consultation.js';
 import type { IdeaDecision } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
+import { isWithheld } from '../contract/survey-results.js';
 import type { SurveyDefinition } from '../contract/survey.js';
 import { aSurveyDefinition, aSurveyResponse } from './survey-fixture.js';
 
@@ -31,6 +32,8 @@ export interface AdapterUnderTest {
    * backend has no such route: the results cases are then skipped, and say so.
    */
   issueSurveyReader?(survey: string): Promise<string>;
+  /** Closes a survey now, as an admin does. Optional like `issueSurveyReader`, with the same effect when absent. */
+  closeSurvey?(survey: string): Promise<void>;
 }
 
 /** Makes a fresh backend and adapter for one test; tear down through `t.after`. */
@@ -338,6 +341,28 @@ export function describeAdapterContract(name: string, makeAdapter: AdapterFactor
           { survey: definition.id, status: 'open', invited: 3, received: 2, published: false, respondents: 0, questions: {} },
         );
         assert.deepEqual(results.sections, definition.sections);
+      });
+
+      test('once closed, the results are published, tallied, and answers are refused', async (t) => {
+        const { adapter, org, createSurvey, issueSurveyReader, closeSurvey } = await makeAdapter(t);
+        if (!issueSurveyReader || !closeSurvey) return t.skip('this backend issues no read token or cannot close a survey (issueSurveyReader, closeSurvey)');
+        const definition = aSurveyDefinition(org, { minimumGroup: 3 });
+        const tokens = await createSurvey(definition, 4);
+        const reader = await issueSurveyReader(definition.id);
+        for (const [index, note] of [4, 6, 8].entries()) {
+          ok(await adapter.submitSurveyResponse(definition.id, tokens[index]!, aSurveyResponse({ encadrant: false, climat: { ecoute: 'oui', moyens: 'non' }, note })));
+        }
+        await closeSurvey(definition.id);
+        failed(await adapter.submitSurveyResponse(definition.id, tokens[3]!, aSurveyResponse()), 'conflict', 'closed');
+        const results = ok(await adapter.getSurveyResults(definition.id, reader));
+        assert.deepEqual(
+          { status: results.status, invited: results.invited, received: results.received, published: results.published, respondents: results.respondents },
+          { status: 'closed', invited: 4, received: 3, published: true, respondents: 3 },
+        );
+        const note = results.questions.note;
+        assert.ok(note && !isWithheld(note), 'three answers reach the minimum group of three');
+        assert.deepEqual([note.answered, note.mean, note.counts?.[4], note.counts?.[6]], [3, 6, 1, 1]);
+        assert.deepEqual(results.questions.charge, { withheld: true }, 'the managers’ section, answered by none');
       });
 
       test('a read token cannot open or answer the survey, and an invitation cannot read the results', async (t) => {
