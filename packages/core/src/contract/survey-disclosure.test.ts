@@ -281,6 +281,7 @@ describe('disclosureOf', () => {
     return set;
   };
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
+  // Slots: 0 is the whole survey; with two groups a breakdown, 1 and 2 are the first's, 3 and 4 the second's.
 
   test('counts the members of sets across words', () => {
     const a = setOf(100, range(0, 70));
@@ -293,21 +294,21 @@ describe('disclosureOf', () => {
     // answered the question: alone, their tally of it would pass every other rule.
     const everyone = setOf(13, range(0, 13));
     const groups = [setOf(13, range(0, 10)), setOf(13, range(10, 13))];
-    const disclosure = disclosureOf({
+    const shown = disclosureOf({
       respondents: 13,
       minimumGroup: 5,
       breakdowns: [groups],
       measures: [{ members: everyone }, { members: groups[0]!, parent: 0 }],
     });
-    assert.deepEqual([disclosure.whole(0), disclosure.group(0, 0, 0), disclosure.group(0, 0, 1)], [true, false, false]);
-    assert.deepEqual([disclosure.whole(1), disclosure.group(1, 0, 0)], [true, false]);
+    assert.deepEqual([shown(0, 0), shown(0, 1), shown(0, 2)], [true, false, false]);
+    assert.deepEqual([shown(1, 0), shown(1, 1)], [true, false]);
   });
 
   test('withholds the smaller of two nested groups of different breakdowns, whichever breakdown it is in', () => {
     // A: 0–11 | 12–19. B: 0–9 | 10–19. B's 0–9 lies in A's 0–11, A's 12–19 in B's 10–19: 2 apart each time.
     const a = [setOf(20, range(0, 12)), setOf(20, range(12, 20))];
     const b = [setOf(20, range(0, 10)), setOf(20, range(10, 20))];
-    const disclosure = disclosureOf({ respondents: 20, minimumGroup: 5, breakdowns: [a, b], measures: [{ members: setOf(20, range(0, 20)) }] });
-    assert.deepEqual([disclosure.group(0, 0, 0), disclosure.group(0, 0, 1), disclosure.group(0, 1, 0), disclosure.group(0, 1, 1)], [true, false, false, true]);
+    const shown = disclosureOf({ respondents: 20, minimumGroup: 5, breakdowns: [a, b], measures: [{ members: setOf(20, range(0, 20)) }] });
+    assert.deepEqual([shown(0, 1), shown(0, 2), shown(0, 3), shown(0, 4)], [true, false, false, true]);
   });
 });

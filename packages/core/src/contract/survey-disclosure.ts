@@ -56,23 +56,23 @@ export interface DisclosureInput {
   measures: readonly { members: Bitset; parent?: number }[];
 }
 
-export interface Disclosure {
-  /** Whether the whole survey's release of this measure is shown. */
-  whole(measure: number): boolean;
-  /** Whether this group's release of this measure is shown. */
-  group(measure: number, breakdown: number, group: number): boolean;
+/**
+ * Whether a release is shown, by measure and slot: slot 0 is the whole survey, then come the
+ * groups of the first breakdown in order, those of the second, and so on (see slotsOf).
+ */
+export type Disclosure = (measure: number, slot: number) => boolean;
+
+/** The slot of each group of each breakdown: 1 for the first breakdown's first group, and on. */
+export function slotsOf(breakdowns: readonly { length: number }[]): number[][] {
+  let next = 1;
+  return breakdowns.map((groups) => Array.from({ length: groups.length }, () => next++));
 }
 
 /** Which releases are shown: the greatest set that the rules allow, reached by withholding only. */
 export function disclosureOf(input: DisclosureInput): Disclosure {
   const { minimumGroup: k, breakdowns, measures } = input;
-  // Slot 0 is the whole survey; then every group of every breakdown, one after the other.
-  const firstSlot: number[] = [];
-  const groups: Bitset[] = [];
-  for (const members of breakdowns) {
-    firstSlot.push(groups.length + 1);
-    groups.push(...members);
-  }
+  const firstSlot = slotsOf(breakdowns).map((slots) => slots[0]!);
+  const groups = breakdowns.flat();
   const slots = groups.length + 1;
   const size = new Int32Array(measures.length * slots);
   const shown = new Uint8Array(measures.length * slots);
@@ -97,7 +97,8 @@ export function disclosureOf(input: DisclosureInput): Disclosure {
       if (parent === undefined) return;
       for (let slot = 0; slot < slots; slot++) if (!shown[parent * slots + slot]) withhold(measure * slots + slot);
     });
-    // Rule 3: the pairs S ⊂ T with 0 < |T \ S| < k were found once; S goes while T is shown.
+    // Rule 3: the pairs S ⊂ T with 0 < |T \ S| < k were found once (sets do not change, only
+    // what is shown); S goes while T is shown.
     for (let pair = 0; pair < pairs.length; pair += 2) if (shown[pairs[pair + 1]!]) withhold(pairs[pair]!);
     // Rule 2: groups of one breakdown do not overlap, so the rest is a difference of sizes.
     for (let measure = 0; measure < measures.length; measure++) {
@@ -107,6 +108,7 @@ export function disclosureOf(input: DisclosureInput): Disclosure {
         let rest = size[base]!;
         for (let group = 0; group < members.length; group++) if (shown[first + group]) rest -= size[first + group]!;
         while (rest > 0 && rest < k) {
+          // The smallest shown group goes; on a tie, the first in the breakdown's order.
           let smallest = -1;
           for (let group = 0; group < members.length; group++) {
             if (shown[first + group] && (smallest < 0 || size[first + group]! < size[first + smallest]!)) smallest = group;
@@ -118,10 +120,7 @@ export function disclosureOf(input: DisclosureInput): Disclosure {
       });
     }
   }
-  return {
-    whole: (measure) => shown[measure * slots] === 1,
-    group: (measure, breakdown, group) => shown[measure * slots + firstSlot[breakdown]! + group] === 1,
-  };
+  return (measure, slot) => shown[measure * slots + slot] === 1;
 }
 
 /**

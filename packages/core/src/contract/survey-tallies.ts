@@ -1,8 +1,9 @@
 import { answerTo } from './consultation-answers.js';
 import { ANSWERED_KEY, answerIncrements, questionTallyOf, type TalliedQuestion } from './consultation-tallies.js';
-import { addToBitset, disclosureOf, emptyBitset, intersectionSize, type Bitset } from './survey-disclosure.js';
+import { addToBitset, disclosureOf, emptyBitset, intersectionSize, slotsOf, type Bitset } from './survey-disclosure.js';
 import {
   DEFAULT_MINIMUM_GROUP,
+  LOWEST_MINIMUM_GROUP,
   MINIMUM_COMMENTS,
   NO_ANSWER_GROUP,
   type SurveyGroupResults,
@@ -21,7 +22,7 @@ import type { ConsultationStatus } from './vocabulary.js';
 // (disclosureOf). Nothing is computed while the survey is open: results published one response
 // at a time would let each response be read as the difference between two publications.
 
-const WITHHELD: Withheld = { withheld: true };
+const WITHHELD: Withheld = Object.freeze({ withheld: true });
 
 /** Counters by key, each one per release: the whole survey's (slot 0), then each breakdown group's. */
 type Counters = Map<string, Int32Array>;
@@ -29,15 +30,22 @@ type Counters = Map<string, Int32Array>;
 /** One release's counters, as questionTallyOf reads them. */
 const countersAt = (counters: Counters, slot: number): Map<string, number> => new Map([...counters].map(([key, bySlot]) => [key, bySlot[slot]!]));
 
-/** A measure the tallies count: a question, or a matrix statement (its question's options as a single choice). */
+/**
+ * What the tallies count, numbered as disclosureOf reads them: 0 is the groups' membership, then
+ * each question, a matrix followed by its statements (counted as single choices of its options).
+ */
 interface Measure {
-  question: SurveyQuestion;
+  /** None for the membership, which counts every respondent. */
+  question?: SurveyQuestion;
   statement?: string;
+  /** How its answers are counted; none for a matrix, which only counts who answered it. */
   tallied?: TalliedQuestion;
   members: Bitset;
   counters: Counters;
-  /** The measure whose withholding withholds this one, as disclosureOf numbers them (0: the group's membership). */
-  parent: number;
+  /** The measure whose withholding withholds this one: the membership, or a statement's matrix. */
+  parent?: number;
+  /** A matrix's statements' measures. */
+  statements: number[];
 }
 
 /** The results of a survey from all its responses' answers; tallies only once it has closed. */
@@ -46,7 +54,8 @@ export function surveyResultsOf(
   answers: readonly Record<string, unknown>[],
   context: { status: ConsultationStatus; invited: number },
 ): SurveyResults {
-  const minimumGroup = survey.minimumGroup ?? DEFAULT_MINIMUM_GROUP;
+  // The definition never goes below 3; a stored survey that did would still not be shown so.
+  const minimumGroup = Math.max(LOWEST_MINIMUM_GROUP, survey.minimumGroup ?? DEFAULT_MINIMUM_GROUP);
   const minimumComments = Math.max(MINIMUM_COMMENTS, minimumGroup);
   const published = context.status === 'closed';
   const results: SurveyResults = {
@@ -74,41 +83,42 @@ export function surveyResultsOf(
     ...new Set([...(question.type === 'yesno' ? ['yes', 'no'] : (question.options ?? []).map((option) => option.id)), NO_ANSWER_GROUP]),
   ]);
   const groupMembers = groupKeys.map((keys) => keys.map(() => emptyBitset(respondents)));
-  const slots = 1 + groupKeys.reduce((total, keys) => total + keys.length, 0);
+  const groupSlots = slotsOf(groupKeys);
+  const slots = 1 + groupKeys.flat().length;
 
-  const everyone = emptyBitset(respondents);
-  const measures: Measure[] = [];
+  const measures: Measure[] = [{ members: emptyBitset(respondents), counters: new Map(), statements: [] }];
   const measureOf = new Map<string, number>();
   for (const question of questions) {
-    const measure = (statement?: string, tallied?: TalliedQuestion, parent = 0): number => {
-      measures.push({ question, statement, tallied, members: emptyBitset(respondents), counters: new Map(), parent });
-      return measures.length - 1;
-    };
+    const add = (measure: Omit<Measure, 'members' | 'counters' | 'statements'>) => measures.push({ ...measure, members: emptyBitset(respondents), counters: new Map(), statements: [] }) - 1;
     if (question.type !== 'matrix') {
-      measureOf.set(question.id, measure(undefined, { type: question.type, options: question.options, min: question.min, max: question.max }));
+      measureOf.set(question.id, add({ question, parent: 0, tallied: { type: question.type, options: question.options, min: question.min, max: question.max } }));
       continue;
     }
-    const parent = measure();
-    measureOf.set(question.id, parent);
-    for (const statement of question.statements ?? []) measure(statement.id, { type: 'single', options: question.options }, parent + 1);
+    const matrix = add({ question, parent: 0 });
+    measureOf.set(question.id, matrix);
+    for (const { id } of question.statements ?? []) {
+      measures[matrix]!.statements.push(add({ question, statement: id, parent: matrix, tallied: { type: 'single', options: question.options } }));
+    }
   }
   const comments = new Map<string, string[]>();
 
   answers.forEach((response, respondent) => {
-    addToBitset(everyone, respondent);
+    addToBitset(measures[0]!.members, respondent);
     const inSlots = [0];
-    let first = 1;
     breakdowns.forEach((question, breakdown) => {
       const keys = groupKeys[breakdown]!;
       const found = keys.indexOf(groupKeyOf(question, answerTo(response, question.id)));
       const group = found >= 0 ? found : keys.indexOf(NO_ANSWER_GROUP);
       addToBitset(groupMembers[breakdown]![group]!, respondent);
-      inSlots.push(first + group);
-      first += keys.length;
+      inSlots.push(groupSlots[breakdown]![group]!);
     });
     for (const measure of measures) {
-      const answer = answerTo(response, measure.question.id);
-      const increments = measure.tallied ? answerIncrements(measure.tallied, measure.statement === undefined ? answer : statementAnswer(answer, measure.statement)) : matrixIncrements(answer);
+      const { question } = measure;
+      if (!question) continue;
+      const answer = answerTo(response, question.id);
+      const increments = measure.tallied
+        ? answerIncrements(measure.tallied, measure.statement === undefined ? answer : statementAnswer(answer, measure.statement))
+        : matrixIncrements(answer);
       if (increments.length === 0) continue;
       addToBitset(measure.members, respondent);
       for (const { key, count } of increments) {
@@ -116,63 +126,53 @@ export function surveyResultsOf(
         if (!bySlot) measure.counters.set(key, (bySlot = new Int32Array(slots)));
         for (const slot of inSlots) bySlot[slot]! += count;
       }
-      if (measure.question.type === 'text' && typeof answer === 'string' && answer.trim() !== '') {
-        const written = comments.get(measure.question.id) ?? [];
+      if (question.type === 'text' && typeof answer === 'string' && answer.trim() !== '') {
+        const written = comments.get(question.id) ?? [];
         written.push(answer.trim());
-        comments.set(measure.question.id, written);
+        comments.set(question.id, written);
       }
     }
   });
 
-  // Measure 0 is the groups' membership; the questions' measures follow, one after the other.
-  const disclosure = disclosureOf({
-    respondents,
-    minimumGroup,
-    breakdowns: groupMembers,
-    measures: [{ members: everyone }, ...measures.map(({ members, parent }) => ({ members, parent }))],
-  });
-  const released = (index: number, slot: Place) => (slot === 'whole' ? disclosure.whole(index + 1) : disclosure.group(index + 1, slot.breakdown, slot.group));
+  const shown = disclosureOf({ respondents, minimumGroup, breakdowns: groupMembers, measures });
+  const tallyAt = (measure: Measure, slot: number) => questionTallyOf(measure.tallied!, countersAt(measure.counters, slot));
 
-  const questionResult = (question: SurveyQuestion, place: Place, slot: number): SurveyQuestionResult => {
+  const questionResult = (question: SurveyQuestion, slot: number): SurveyQuestionResult => {
     const index = measureOf.get(question.id)!;
-    if (!released(index, place)) return WITHHELD;
+    if (!shown(index, slot)) return WITHHELD;
     const measure = measures[index]!;
     if (question.type === 'matrix') {
       const statements: Record<string, SurveyStatementTally | Withheld> = {};
-      measures.forEach((statement, at) => {
-        if (statement.parent !== index + 1 || statement.statement === undefined) return;
-        statements[statement.statement] = released(at, place) ? (questionTallyOf(statement.tallied!, countersAt(statement.counters, slot)) as SurveyStatementTally) : WITHHELD;
-      });
+      for (const at of measure.statements) {
+        const statement = measures[at]!;
+        statements[statement.statement!] = shown(at, slot) ? (tallyAt(statement, slot) as SurveyStatementTally) : WITHHELD;
+      }
       return { answered: measure.counters.get(ANSWERED_KEY)?.[slot] ?? 0, statements };
     }
-    const tally: SurveyQuestionTally = questionTallyOf(measure.tallied!, countersAt(measure.counters, slot));
-    if (question.type !== 'text' || place !== 'whole') return tally;
+    const tally: SurveyQuestionTally = tallyAt(measure, slot);
+    if (question.type !== 'text' || slot !== 0) return tally;
     // Sorted, so that their order says nothing of when each was written.
     const written = (comments.get(question.id) ?? []).sort((a, b) => a.localeCompare(b, 'fr'));
     return written.length >= minimumComments ? { ...tally, comments: written } : { ...tally, commentsWithheld: true };
   };
 
-  for (const question of questions) results.questions[question.id] = questionResult(question, 'whole', 0);
-  let first = 1;
+  for (const question of questions) results.questions[question.id] = questionResult(question, 0);
   breakdowns.forEach((question, breakdown) => {
     const byGroup: Record<string, SurveyGroupResults | Withheld> = {};
     groupKeys[breakdown]!.forEach((key, group) => {
-      const place = { breakdown, group };
-      if (!disclosure.group(0, breakdown, group)) {
+      const slot = groupSlots[breakdown]![group]!;
+      if (!shown(0, slot)) {
         byGroup[key] = WITHHELD;
         return;
       }
       const groupQuestions: Record<string, SurveyQuestionResult> = {};
-      for (const asked of questions) groupQuestions[asked.id] = questionResult(asked, place, first + group);
+      for (const asked of questions) groupQuestions[asked.id] = questionResult(asked, slot);
       byGroup[key] = { respondents: intersectionSize(groupMembers[breakdown]![group]!), questions: groupQuestions };
     });
-    first += groupKeys[breakdown]!.length;
     results.breakdowns[question.id] = byGroup;
   });
   return results;
 }
-
-type Place = 'whole' | { breakdown: number; group: number };
 
 /** The group an answer to a breakdown question puts an agent in; NO_ANSWER_GROUP when none. */
 function groupKeyOf(question: SurveyQuestion, answer: unknown): string {
