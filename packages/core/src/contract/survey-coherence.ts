@@ -1,6 +1,7 @@
 import type { Condition } from './consultation-answers.js';
 import { datesProblems, duplicateIdProblems, questionListProblems, type QuestionLike } from './consultation-coherence.js';
 import type { FieldError } from './error.js';
+import { NO_ANSWER_GROUP } from './survey-results.js';
 
 // A survey's definition passes the consultation's checks on its questions, read in the order they
 // are asked across sections, plus the sections' own: ids, their conditions, and the values the
@@ -63,6 +64,9 @@ function breakdownProblems(definition: SurveyDefinitionLike): FieldError[] {
       const at = `sections.${s}.questions.${q}.breakdown`;
       if (!BREAKDOWN_TYPES.includes(question.type)) problems.push({ path: at, message: `a ${question.type} question cannot break results down: use a single choice or a yes/no` });
       else if (breakdowns > MAX_BREAKDOWNS) problems.push({ path: at, message: `at most ${MAX_BREAKDOWNS} questions may break results down` });
+      // The group of agents who gave no answer is named NO_ANSWER_GROUP: an option may not take its name.
+      const clash = (question.options ?? []).findIndex((option) => option.id === NO_ANSWER_GROUP);
+      if (clash >= 0) problems.push({ path: `sections.${s}.questions.${q}.options.${clash}.id`, message: `"${NO_ANSWER_GROUP}" names the agents who did not answer a breakdown question: choose another option id` });
     }),
   );
   return problems;

@@ -56,7 +56,7 @@ export interface SurveyResults {
   /** Invitations issued, and responses received so far: the participation, told at any time. */
   invited: number;
   received: number;
-  /** Whether the tallies are out: only once the survey has closed and with enough respondents. */
+  /** Whether the tallies are out: once the survey has closed (with fewer respondents than the minimum group, all withheld). */
   published: boolean;
   /** The agents the tallies describe: `received` once published, else 0. */
   respondents: number;

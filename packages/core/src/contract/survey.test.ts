@@ -86,6 +86,12 @@ function problemPaths(edit: (copy: SurveyDefinition) => void): string[] {
   return fieldErrorsOf(parsed.error!.issues).map((field) => field.path).sort();
 }
 
+function isAccepted(edit: (copy: SurveyDefinition) => void): boolean {
+  const copy = structuredClone(definition);
+  edit(copy);
+  return SurveyDefinitionSchema.safeParse(copy).success;
+}
+
 const section = (copy: SurveyDefinition, index: number) => copy.sections[index]!;
 const question = (copy: SurveyDefinition, s: number, q: number) => section(copy, s).questions[q]!;
 
@@ -173,6 +179,33 @@ describe('SurveyDefinitionSchema', () => {
       problemPaths((copy) => { question(copy, 2, 1).showIf = { question: 'charge', includes: 'inconnu' }; }),
       ['sections.2.questions.1.showIf.includes'],
     );
+  });
+
+  test('breaks results down by a single choice or a yes/no, at most three, whose options leave "none" to the agents who did not answer', () => {
+    assert.ok(
+      isAccepted((copy) => {
+        question(copy, 0, 0).breakdown = true;
+        question(copy, 0, 1).breakdown = true;
+      }),
+    );
+    assert.deepEqual(problemPaths((copy) => (question(copy, 1, 0).breakdown = true)), ['sections.1.questions.0.breakdown']);
+    assert.deepEqual(
+      problemPaths((copy) => {
+        question(copy, 0, 1).breakdown = true;
+        question(copy, 0, 1).options![1]!.id = 'none';
+      }),
+      ['sections.0.questions.1.options.1.id'],
+    );
+    const fourth = problemPaths((copy) => {
+      const yesno = (id: string) => ({ id, type: 'yesno' as const, label: id, required: false, breakdown: true });
+      section(copy, 0).questions.push(yesno('b1'), yesno('b2'), yesno('b3'), yesno('b4'));
+    });
+    assert.deepEqual(fourth, ['sections.0.questions.5.breakdown']);
+  });
+
+  test('takes a minimum group of 3 or more, never less', () => {
+    assert.ok(isAccepted((copy) => (copy.minimumGroup = 3)));
+    assert.deepEqual(problemPaths((copy) => (copy.minimumGroup = 2)), ['minimumGroup']);
   });
 
   test('names several problems at once, each at its path', () => {
