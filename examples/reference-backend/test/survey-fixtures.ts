@@ -86,3 +86,18 @@ export function readSurvey(app: FastifyInstance, id: string, token: string, head
 export function answerSurvey(app: FastifyInstance, id: string, token: string, payload: unknown = aSurveyResponse(), headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: `/v1/surveys/${id}/responses`, headers: { ...bearer(token), ...headers }, payload: payload as object });
 }
+
+export function updateSurvey(app: FastifyInstance, id: string, definition: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'PUT', url: `/v1/admin/surveys/${id}`, headers: ADMIN, payload: definition as object });
+}
+
+export function closeSurvey(app: FastifyInstance, id: string): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: `/v1/admin/surveys/${id}/close`, headers: ADMIN });
+}
+
+/** A manager's read token for the survey; fails loudly when the app refuses. */
+export async function issueReader(app: FastifyInstance, id: string): Promise<string> {
+  const issued = await app.inject({ method: 'POST', url: `/v1/admin/surveys/${id}/readers`, headers: ADMIN });
+  if (issued.statusCode !== 201) throw new Error(`could not issue a read token: ${issued.body}`);
+  return issued.json<{ token: string }>().token;
+}

@@ -87,7 +87,7 @@ for (const db of await testDatabases()) {
       test('the transaction alone decides: ten concurrent respond() calls with one token, no check before, store one response', async (t) => {
         const app = await startAppWithTown(t, db);
         const { id, tokens } = await givenSurvey(app);
-        const outcomes = await Promise.all(Array.from({ length: 10 }, () => app.storage.surveys.respond(id, tokens[0]!, aSurveyResponse())));
+        const outcomes = await Promise.all(Array.from({ length: 10 }, () => app.storage.surveys.respond({ id, revision: 1 }, tokens[0]!, aSurveyResponse())));
         assert.deepEqual(outcomes.sort(), ['stored', ...Array(9).fill('used')]);
         assert.equal((await app.storage.db.selectFrom('survey_responses').select('id').execute()).length, 1);
       });

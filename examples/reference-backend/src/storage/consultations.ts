@@ -71,18 +71,16 @@ export function createConsultationRepository(db: Db): ConsultationRepository {
   }
 
   async function close(id: string, now: Date): Promise<boolean> {
-    const found = await find(id);
-    if (!found) return false;
-    if (Date.parse(found.definition.closesAt) <= now.getTime()) return true;
-    const definition = { ...found.definition, closesAt: now.toISOString() };
-    // Guarded by the revision read above, so a PUT in between is not overwritten with the old text.
-    const { numUpdatedRows } = await db
-      .updateTable('consultations')
-      .set({ ...columnsOf(definition), updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .where('revision', '=', found.revision)
-      .executeTakeFirst();
-    return numUpdatedRows > 0n ? true : close(id, now);
+    return closeNow(now, () => find(id), async (definition, revision) => {
+      // Guarded by the revision read, so a PUT in between is not overwritten with the old text.
+      const { numUpdatedRows } = await db
+        .updateTable('consultations')
+        .set({ ...columnsOf(definition), updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .where('revision', '=', revision)
+        .executeTakeFirst();
+      return numUpdatedRows > 0n;
+    });
   }
 
   return { find, orgOf, create, update, close };
@@ -94,6 +92,24 @@ function columnsOf(definition: StoredDefinition) {
     opens_at: new Date(definition.opensAt).toISOString(),
     closes_at: new Date(definition.closesAt).toISOString(),
   };
+}
+
+/**
+ * Moves a consultation's or a survey's closesAt to `now` unless it is already past: `write` stores
+ * the closed definition if the row still has the revision read, else it is read again. `false`
+ * when there is nothing to close.
+ */
+export async function closeNow<T extends { closesAt: string }>(
+  now: Date,
+  read: () => Promise<{ definition: T; revision: number } | undefined>,
+  write: (definition: T, revision: number) => Promise<boolean>,
+): Promise<boolean> {
+  for (;;) {
+    const found = await read();
+    if (!found) return false;
+    if (Date.parse(found.definition.closesAt) <= now.getTime()) return true;
+    if (await write({ ...found.definition, closesAt: now.toISOString() }, found.revision)) return true;
+  }
 }
 
 /**

@@ -167,6 +167,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('survey_responses_by_survey').on('survey_responses').columns(['survey_id', 'received_day']).execute();
     },
   },
+  // Managers' read tokens (the sha-256 of each, as for invitations: a reader holds no link to a
+  // response either). A survey now counts its responses and raises a revision with each PUT, as a
+  // consultation does, so that a response checked against one definition is never stored under
+  // another; the count of surveys that already had responses is taken from their rows.
+  '0006-survey-readers': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('survey_readers')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('survey_id', 'text', (column) => column.notNull().references('surveys.id'))
+        .execute();
+      await db.schema.alterTable('surveys').addColumn('revision', 'integer', (column) => column.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('surveys').addColumn('responses', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+      await sql`update surveys set responses = (select count(*) from survey_responses where survey_responses.survey_id = surveys.id)`.execute(db);
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -121,6 +121,16 @@ export interface SurveysTable {
   opens_at: string;
   closes_at: string;
   created_at: string;
+  /** Raised by each change of the definition. */
+  revision: number;
+  /** How many responses were stored, kept on write. */
+  responses: number;
+}
+
+/** A manager's read token: its sha-256 (hex), never the token. It reads the survey's results, nothing else. */
+export interface SurveyReadersTable {
+  token_hash: string;
+  survey_id: string;
 }
 
 /** One invitation: the sha-256 (hex) of its token, never the token, and whether it was used. */
@@ -155,6 +165,7 @@ export interface Database {
   surveys: SurveysTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
+  survey_readers: SurveyReadersTable;
 }
 
 export type RatingRow = Selectable<RatingsTable>;

@@ -12,7 +12,7 @@ import {
   type OpenApiPaths,
 } from '../../../openapi/document.js';
 import type { StoredDefinition } from '../../../storage/consultations.js';
-import { parseOrThrow } from '../../../validation.js';
+import { parseOrThrow, type Parser } from '../../../validation.js';
 import { findConsultationOrThrow, publicConsultation, unknownConsultation } from '../consultations/find-consultation.js';
 import { newConsultationId } from './consultation-id.js';
 
@@ -72,11 +72,8 @@ export default async function adminConsultationRoutes(app: FastifyInstance): Pro
   });
 
   app.put<{ Params: { id: string } }>('/consultations/:id', async (request) => {
-    const parsed = parseOrThrow(ConsultationDefinitionSchema, request.body, 'body');
     const { id } = request.params;
-    if (parsed.id !== undefined && parsed.id !== id) throw badField('id-mismatch', 'id', 'must be the id of the URL, or absent');
-    await checkOrgExists(app, parsed.org);
-    const definition: StoredDefinition = { ...parsed, id };
+    const definition: StoredDefinition = await definitionToPut(app, ConsultationDefinitionSchema, request.body, id);
     const outcome = await app.storage.consultations.update(definition);
     if (outcome === 'unknown') throw unknownConsultation(id);
     if (outcome === 'has-responses') {
@@ -90,6 +87,22 @@ export default async function adminConsultationRoutes(app: FastifyInstance): Pro
     if (!(await app.storage.consultations.close(id, new Date()))) throw unknownConsultation(id);
     return publicConsultation((await findConsultationOrThrow(app, id)).definition);
   });
+}
+
+/**
+ * The body of a PUT: a valid definition, of an org that exists, with the URL's id (the body may
+ * leave it out, not name another). Surveys share it.
+ */
+export async function definitionToPut<T extends { id?: string | undefined; org: string }>(
+  app: FastifyInstance,
+  schema: Parser<T>,
+  body: unknown,
+  id: string,
+): Promise<T & { id: string }> {
+  const parsed = parseOrThrow(schema, body, 'body');
+  if (parsed.id !== undefined && parsed.id !== id) throw badField('id-mismatch', 'id', 'must be the id of the URL, or absent');
+  await checkOrgExists(app, parsed.org);
+  return { ...parsed, id };
 }
 
 /** 400 `unknown-org` at `org` (surveys share it). */

@@ -28,7 +28,7 @@ export const paths: OpenApiPaths = {
         }),
         400: errorResponse('Invalid body, or answers that do not fit the questions (each named at answers.<question>)'),
         ...INVITATION_ERRORS,
-        409: errorResponse('not-open or closed'),
+        409: errorResponse('not-open, closed, or definition-changed (the survey was changed while the response was sent)'),
         413: errorResponse('Body over 1 MiB'),
         415: errorResponse('Body not sent as application/json'),
       },
@@ -42,8 +42,9 @@ export default async function surveyResponseRoutes(app: FastifyInstance): Promis
     const { id } = request.params;
     await checkUnusedInvitation(app, id, token);
     const response = parseOrThrow(SurveyResponseSchema, request.body, 'body');
-    const survey = await app.storage.surveys.find(id);
-    if (!survey) throw unknownToken();
+    const found = await app.storage.surveys.find(id);
+    if (!found) throw unknownToken();
+    const survey = found.definition;
     const status = consultationStatus(survey);
     if (status === 'scheduled') throw new HttpError(409, 'not-open', `This survey opens at ${survey.opensAt}.`);
     if (status === 'closed') throw new HttpError(409, 'closed', `This survey closed at ${survey.closesAt}.`);
@@ -52,7 +53,9 @@ export default async function surveyResponseRoutes(app: FastifyInstance): Promis
 
     const now = new Date();
     // The check above answers early; this transaction decides when two requests race.
-    if ((await app.storage.surveys.respond(id, token, response, now)) === 'used') throw tokenUsed();
+    const outcome = await app.storage.surveys.respond({ id, revision: found.revision }, token, response, now);
+    if (outcome === 'used') throw tokenUsed();
+    if (outcome === 'changed') throw new HttpError(409, 'definition-changed', 'The survey was changed while this response was sent; reload it.');
     return reply.code(201).send({ id: response.id, receivedOn: now.toISOString().slice(0, 10) });
   });
 }

@@ -27,9 +27,9 @@ export default async function surveyRoutes(app: FastifyInstance): Promise<void> 
   app.get<{ Params: { id: string } }>('/:id', async (request) => {
     const token = presentedToken(request);
     await checkUnusedInvitation(app, request.params.id, token);
-    const survey = await app.storage.surveys.find(request.params.id);
+    const found = await app.storage.surveys.find(request.params.id);
     // An invitation refers to its survey (foreign key): this only happens if the row went meanwhile.
-    if (!survey) throw unknownToken();
-    return publicSurvey(survey);
+    if (!found) throw unknownToken();
+    return publicSurvey(found.definition);
   });
 }
