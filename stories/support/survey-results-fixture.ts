@@ -1,10 +1,10 @@
 // The results of a realistic agents' survey, for the tests and stories of <civic-survey-results>:
 // the "Qualité de vie au travail et qualité du service rendu" survey of a town's 120 agents, 42 of
-// whom answered, with directorates and "manager or not" as breakdowns. The tallies are counted
-// from 42 made-up responses, and withheld by the server's rules (too few answers, too few comments,
-// a group that is small or could be deduced from the others), so that every number adds up as a
-// manager would check it.
-import { NO_ANSWER_GROUP, type SurveyGroupResults, type SurveyQuestion, type SurveyQuestionResult, type SurveyResults, type SurveySection, type Withheld } from '@civic-pulse/core';
+// whom answered, with directorates and "manager or not" as breakdowns. The tallies are core's
+// surveyResultsOf over 42 made-up responses, as the server computes them: withheld by its rules
+// (too few answers, too few comments, a group that is small or could be deduced from the others),
+// and every number adds up as a manager would check it.
+import { surveyResultsOf, type SurveyQuestion, type SurveyResults, type SurveySection } from '@civic-pulse/core';
 
 const AGREEMENT = [
   { id: 'pas-du-tout', label: 'Pas du tout d’accord' },
@@ -152,96 +152,17 @@ function responses(): Answers[] {
   });
 }
 
-const WITHHELD: Withheld = { withheld: true };
-
-function tally(question: SurveyQuestion, answers: Answers[], minimum: number, whole: boolean): SurveyQuestionResult {
-  const given = answers.map((a) => a[question.id]).filter((value) => value !== undefined);
-  if (given.length < minimum) return WITHHELD;
-  const counts: Record<string, number> = {};
-  const add = (key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
-  switch (question.type) {
-    case 'single':
-    case 'scale':
-      given.forEach((value) => add(String(value)));
-      break;
-    case 'yesno':
-      given.forEach((value) => add(value ? 'yes' : 'no'));
-      break;
-    case 'multiple':
-      given.forEach((value) => (value as string[]).forEach((id) => add(id)));
-      break;
-    case 'ranking':
-      given.forEach((value) => (value as string[]).forEach((id, rank, all) => add(id, all.length - rank)));
-      break;
-    case 'text': {
-      if (!whole) return { answered: given.length };
-      const comments = (given as string[]).slice().sort((a, b) => a.localeCompare(b, 'fr'));
-      return comments.length < Math.max(MINIMUM_COMMENTS, minimum) ? { answered: given.length, commentsWithheld: true } : { answered: given.length, comments };
-    }
-    case 'matrix': {
-      const statements: Record<string, { answered: number; counts: Record<string, number> } | Withheld> = {};
-      for (const statement of question.statements ?? []) {
-        const chosen = given.map((value) => (value as Record<string, string>)[statement.id]).filter((id) => id !== undefined);
-        const byOption: Record<string, number> = {};
-        chosen.forEach((id) => (byOption[id] = (byOption[id] ?? 0) + 1));
-        statements[statement.id] = chosen.length < minimum ? WITHHELD : { answered: chosen.length, counts: byOption };
-      }
-      return { answered: given.length, statements };
-    }
-  }
-  const mean = question.type === 'scale' ? (given as number[]).reduce((sum, value) => sum + value, 0) / given.length : undefined;
-  return mean === undefined ? { answered: given.length, counts } : { answered: given.length, counts, mean };
-}
-
-const MINIMUM_GROUP = 5;
-const MINIMUM_COMMENTS = 8;
-
-const tallies = (answers: Answers[], whole: boolean) => Object.fromEntries(QUESTIONS.map((question) => [question.id, tally(question, answers, MINIMUM_GROUP, whole)]));
-
-/** A breakdown's groups; a small one is withheld, and so is the next smallest while the withheld ones add up to too few to hide among. */
-function breakdown(question: SurveyQuestion, answers: Answers[]): Record<string, SurveyGroupResults | Withheld> {
-  const keyOf = (value: unknown) => (value === undefined ? NO_ANSWER_GROUP : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value));
-  const groups = new Map<string, Answers[]>();
-  for (const a of answers) groups.set(keyOf(a[question.id]), [...(groups.get(keyOf(a[question.id])) ?? []), a]);
-  const withheld = new Set([...groups].filter(([, members]) => members.length < MINIMUM_GROUP).map(([key]) => key));
-  const hidden = () => [...withheld].reduce((sum, key) => sum + groups.get(key)!.length, 0);
-  while (withheld.size > 0 && hidden() < MINIMUM_GROUP && withheld.size < groups.size) {
-    const [smallest] = [...groups].filter(([key]) => !withheld.has(key)).sort((a, b) => a[1].length - b[1].length)[0]!;
-    withheld.add(smallest);
-  }
-  return Object.fromEntries([...groups].map(([key, members]) => [key, withheld.has(key) ? WITHHELD : { respondents: members.length, questions: tallies(members, false) }]));
-}
-
 const ANSWERS = responses();
+const SURVEY = { id: 'qvt-2026', title: 'Qualité de vie au travail et qualité du service rendu', closesAt: '2026-11-20T17:00:00.000Z', sections: SECTIONS };
 
 /** The survey closed and its results published: the whole survey's tallies and both breakdowns. */
-export const PUBLISHED: SurveyResults = {
-  survey: 'qvt-2026',
-  title: 'Qualité de vie au travail et qualité du service rendu',
-  sections: SECTIONS,
-  status: 'closed',
-  closesAt: '2026-11-20T17:00:00.000Z',
-  invited: 120,
-  received: ANSWERS.length,
-  published: true,
-  respondents: ANSWERS.length,
-  minimumGroup: MINIMUM_GROUP,
-  minimumComments: MINIMUM_COMMENTS,
-  questions: tallies(ANSWERS, true),
-  breakdowns: Object.fromEntries(QUESTIONS.filter((q) => q.breakdown).map((q) => [q.id, breakdown(q, ANSWERS)])),
-};
+export const PUBLISHED: SurveyResults = surveyResultsOf(SURVEY, ANSWERS, { status: 'closed', invited: 120 });
 
-/** The same survey while it is open: the participation only. */
-export const OPEN: SurveyResults = {
-  ...PUBLISHED,
-  status: 'open',
-  closesAt: '2026-12-18T17:00:00.000Z',
-  received: 31,
-  published: false,
-  respondents: 0,
-  questions: {},
-  breakdowns: {},
-};
+/** Closed with 4 responses, fewer than the minimum group: published, and every tally withheld. */
+export const TOO_FEW: SurveyResults = surveyResultsOf(SURVEY, ANSWERS.slice(0, 4), { status: 'closed', invited: 120 });
+
+/** The same survey while it is open, 31 responses in: the participation only. */
+export const OPEN: SurveyResults = surveyResultsOf({ ...SURVEY, closesAt: '2026-12-18T17:00:00.000Z' }, ANSWERS.slice(0, 31), { status: 'open', invited: 120 });
 
 /** Published without breakdowns: the survey asked none. */
 export const WITHOUT_BREAKDOWNS: SurveyResults = { ...PUBLISHED, breakdowns: {} };

@@ -8,7 +8,7 @@ export const surveyResultsEn: Record<keyof typeof surveyResultsFr, string> = {
   'survey-results.status.closed': 'Closed on {date}.',
   'survey-results.later': 'The results will be published when the survey closes, on {date}.',
   'survey-results.later.why': 'Publishing them while answers still come in would let the last ones be read as the difference between two publications.',
-  'survey-results.too-few': 'The results are not published: fewer than {minimum} staff answered, to protect anonymity.',
+  'survey-results.too-few': 'The results are withheld: fewer than {minimum} staff answered, to protect anonymity.',
   'survey-results.guide.title': 'How to read these results',
   'survey-results.guide.shares': 'Each percentage is of the staff who answered the question; with multiple choices, the total may exceed 100%.',
   'survey-results.guide.minimum': 'To protect anonymity, no result describes fewer than {minimum} respondents: a smaller question, statement or group is withheld. Comments are shown for all respondents only, and only when there are at least {comments}.',

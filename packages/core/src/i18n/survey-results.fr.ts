@@ -7,7 +7,7 @@ export const surveyResultsFr = {
   'survey-results.status.closed': 'Clôturée le {date}.',
   'survey-results.later': 'Les résultats seront publiés à la clôture, le {date}.',
   'survey-results.later.why': 'Les publier pendant que des réponses arrivent encore permettrait de lire les dernières par différence entre deux publications.',
-  'survey-results.too-few': 'Les résultats ne sont pas publiés\u00a0: moins de {minimum} agents ont répondu, pour protéger l’anonymat.',
+  'survey-results.too-few': 'Les résultats sont masqués\u00a0: moins de {minimum} agents ont répondu, pour protéger l’anonymat.',
   'survey-results.guide.title': 'Comment lire ces résultats',
   'survey-results.guide.shares': 'Chaque pourcentage est calculé sur les agents qui ont répondu à la question\u202f; à choix multiples, le total peut dépasser 100\u00a0%.',
   'survey-results.guide.minimum': 'Pour protéger l’anonymat, aucun résultat ne porte sur moins de {minimum} répondants\u00a0: une question, une affirmation ou un groupe plus petit est masqué. Les commentaires ne sont montrés que pour l’ensemble des répondants, et seulement s’il y en a au moins {comments}.',

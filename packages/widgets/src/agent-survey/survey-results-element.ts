@@ -161,6 +161,7 @@ export class CivicSurveyResults extends CivicElement {
   }
 
   private renderNotice(results: SurveyResults): TemplateResult {
+    // Closed with too few respondents: the server publishes every tally withheld, said here once.
     if (results.status === 'closed') return html`<p part="notice" class="notice">${this.t('survey-results.too-few', { minimum: results.minimumGroup })}</p>`;
     return html`
       <div part="notice" class="notice">
@@ -252,7 +253,9 @@ export class CivicSurveyResults extends CivicElement {
     return html`
       <div part="base" class="base">
         ${this.renderHeader(results)}
-        ${results.published ? html`${this.renderGuide(results)} ${this.renderFilters()} ${this.renderTallies(results)}` : this.renderNotice(results)}
+        ${results.published && results.respondents >= results.minimumGroup
+          ? html`${this.renderGuide(results)} ${this.renderFilters()} ${this.renderTallies(results)}`
+          : this.renderNotice(results)}
         <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { SurveyResults } from '@civic-pulse/core';
 import './survey-results.js';
 import type { CivicSurveyResults } from './survey-results-element.js';
-import { OPEN, PUBLISHED, WITHOUT_BREAKDOWNS } from '../../../../stories/support/survey-results-fixture.js';
+import { OPEN, PUBLISHED, TOO_FEW, WITHOUT_BREAKDOWNS } from '../../../../stories/support/survey-results-fixture.js';
 import { accessibleNames } from '../test-support/a11y.js';
 
 // Compared as strings throughout: a failing assertion that prints a DOM element hangs the runner.
@@ -55,13 +55,21 @@ describe('<civic-survey-results>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('says a survey not open yet is scheduled, and one closed with too few answers stays unpublished', async () => {
+    it('says a survey not open yet is scheduled', async () => {
       const scheduled = await view({ ...OPEN, status: 'scheduled', received: 0 });
       expect(text(scheduled, 'dates')).to.equal(squash(`Pas encore ouverte, clôture prévue le ${closes(OPEN.closesAt)}.`));
       expect(text(scheduled, 'participation')).to.equal(`0 réponse sur 120 agents invités (${percent(0)})`);
-      const tooFew = await view({ ...OPEN, status: 'closed', received: 4 });
-      expect(text(tooFew, 'notice')).to.equal('Les résultats ne sont pas publiés\u00a0: moins de 5 agents ont répondu, pour protéger l’anonymat.');
-      await expect(tooFew).to.be.accessible();
+      await expect(scheduled).to.be.accessible();
+    });
+
+    it('says once, rather than question by question, that a survey closed with too few respondents is withheld', async () => {
+      const el = await view(TOO_FEW);
+      expect(TOO_FEW.published).to.be.true;
+      expect(text(el, 'participation')).to.equal(`4 réponses sur 120 agents invités (${percent(4 / 120)})`);
+      expect(text(el, 'notice')).to.equal('Les résultats sont masqués\u00a0: moins de 5 agents ont répondu, pour protéger l’anonymat.');
+      expect(parts(el, 'result').length).to.equal(0);
+      expect(part(el, 'view-select') === null).to.be.true;
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -224,7 +232,7 @@ describe('<civic-survey-results>', () => {
     it('names yes/no groups Oui and Non, and goes back to all respondents', async () => {
       const el = await view(PUBLISHED);
       await choose(el, 'view-select', 'encadrant');
-      expect([...(part(el, 'group-select') as HTMLSelectElement).options].map((option) => squash(option.text))).to.deep.equal(['Oui (11 répondants)', 'Non (31 répondants)']);
+      expect([...(part(el, 'group-select') as HTMLSelectElement).options].map((option) => squash(option.text))).to.deep.equal(['Oui (11 répondants)', 'Non (31 répondants)', 'Sans réponse (masqué)']);
       await choose(el, 'view-select', '');
       expect(part(el, 'group-select') === null).to.be.true;
       expect(text(el, 'scope')).to.equal('Ensemble des répondants\u00a0: 42 agents');
