@@ -13,6 +13,8 @@ import { pollResultsEn } from './poll-results.en.js';
 import { pollResultsFr } from './poll-results.fr.js';
 import { ratingEn } from './rating.en.js';
 import { ratingFr } from './rating.fr.js';
+import { surveyResultsEn } from './survey-results.en.js';
+import { surveyResultsFr } from './survey-results.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -24,6 +26,7 @@ const BUNDLES = [
   { name: 'poll-questions', fr: pollQuestionsFr, en: pollQuestionsEn },
   { name: 'poll-results', fr: pollResultsFr, en: pollResultsEn },
   { name: 'ideas', fr: ideasFr, en: ideasEn },
+  { name: 'survey-results', fr: surveyResultsFr, en: surveyResultsEn },
 ] as const;
 
 describe('catalogs', () => {
@@ -51,6 +54,7 @@ describe('catalogs', () => {
     for (const key of Object.keys(pollQuestionsFr)) assert.match(key, /^poll\.(required$|multiple\.|text\.|ranking\.)/);
     for (const key of Object.keys(pollResultsFr)) assert.match(key, /^poll\.results\./);
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
+    for (const key of Object.keys(surveyResultsFr)) assert.match(key, /^survey-results\./);
   });
 
   test('French typography: a narrow no-break space before ? ! ; and a no-break space before :', () => {
