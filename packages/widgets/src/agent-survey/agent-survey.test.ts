@@ -152,7 +152,7 @@ async function surveyFixture(adapter: BackendAdapter | undefined, attributes = '
   if (adapter) el.adapter = adapter;
   if (container) document.body.append(container);
   else await fixture<AgentSurvey>(el);
-  await waitUntil(() => hasPart(el, 'title') || hasPart(el, 'error') || hasPart(el, 'thanks'), 'the survey loads');
+  await waitUntil(() => ['title', 'error', 'thanks', 'results'].some((name) => hasPart(el, name)), 'the survey loads');
   await settle(el);
   return el;
 }
@@ -702,10 +702,52 @@ describe('<civic-agent-survey>', () => {
       expect(focused(el)).to.equal('title');
     });
 
+    it('names the questions whose answers the server refused', async () => {
+      worker.use(
+        http.post(`${SURVEY_URL}/responses`, () =>
+          HttpResponse.json({ error: { code: 'invalid-body', message: 'No.', fields: [{ path: 'answers.charge', message: 'out of range' }] } }, { status: 400 }),
+        ),
+      );
+      const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      await sendAndWait(el, 'civic-survey-error');
+      expect(text(el, 'error')).to.equal('Vos réponses n’ont pas pu être enregistrées. À vérifier\u00a0: Votre charge de travail');
+      expect(hasPart(el, 'previous')).to.be.true;
+    });
+
     it('reads the server’s 403 token-used as the used-token message', async () => {
       worker.use(http.get(SURVEY_URL, () => HttpResponse.json({ error: { code: 'token-used', message: 'Used.' } }, { status: 403 })));
       const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
       expect(text(el, 'error')).to.contain('Ce jeton d’invitation a déjà servi');
+    });
+  });
+
+  describe('the manager’s view (results)', () => {
+    it('reads the results with the read token and shows them in <civic-survey-results>, in its language and heading level', async () => {
+      const { adapter, token } = memory();
+      await adapter.submitSurveyResponse(SURVEY, token, { id: crypto.randomUUID(), answers: { direction: 'technique', encadrant: false, charge: 2, perception: { delais: 'oui', accueil: 'oui' }, priorites: ['effectifs', 'locaux', 'numerique'] } });
+      const reader = adapter.issueSurveyReader(SURVEY);
+      const el = await surveyFixture(adapter, `results token="${reader}" heading-level="3" lang="en"`);
+      await waitUntil(() => el.shadowRoot!.querySelector('civic-survey-results')?.shadowRoot?.textContent, 'the results view renders');
+      const view = el.shadowRoot!.querySelector('civic-survey-results')!;
+      expect(view.results?.received).to.equal(1);
+      expect(view.getAttribute('lang')).to.equal('en');
+      expect(view.getAttribute('heading-level')).to.equal('3');
+      expect(localStorage.length).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for the read token when there is none, and says an invitation token does not open the results', async () => {
+      const { adapter, token } = memory();
+      const el = await surveyFixture(adapter, 'results');
+      expect(hasPart(el, 'token-form')).to.be.true;
+      (part(el, 'token-input') as HTMLInputElement).value = token;
+      await press(el, 'token-submit');
+      await waitUntil(() => hasPart(el, 'error'), 'refused');
+      expect(text(el, 'error')).to.contain('n’est pas reconnu');
+      expect(hasPart(el, 'token-form')).to.be.true;
+      await expect(el).to.be.accessible();
     });
   });
 

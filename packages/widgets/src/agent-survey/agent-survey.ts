@@ -5,25 +5,21 @@ import {
   consultationStatus,
   DEFAULT_MINIMUM_GROUP,
   isRetryable,
-  loadLanguage,
   newId,
   surveyMessages,
   type AdapterError,
   type MessageKey,
-  type Params,
-  type Question,
   type Survey,
   type SurveyQuestion,
   type SurveyResponse,
   type SurveyResults,
   type SurveySection,
 } from '@civic-pulse/core';
-import { CivicElement } from '../internal/civic-element.js';
+import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
 import { RetryBlock } from '../internal/retry-block.js';
-import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
+import { heading } from '../consultation-poll/parts.js';
 import { deleteDraft, readDraft, saveDraft, tokenFromHash } from './draft.js';
 import { SurveyErrorEvent, SurveySubmittedEvent } from './survey-events.js';
-import type { Fields } from './survey-questions.js';
 import { styles } from './agent-survey.styles.js';
 
 /** The question controls' code, styles and messages, fetched alongside an open survey. */
@@ -52,8 +48,6 @@ const TOKEN_REFUSALS = new Set(['unknown-token', 'unauthorized']);
 /** Send refusals after which the answers cannot be sent at all: the draft is of no more use. */
 const FINAL_REFUSALS = new Set(['closed', 'not-open', 'token-used', 'unknown-token']);
 const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized']);
-// The poll's question controls say yes and no from the poll's bundle; the survey's own says them.
-const BORROWED: Partial<Record<MessageKey, MessageKey>> = { 'poll.yes': 'survey.yes', 'poll.no': 'survey.no' };
 
 /**
  * @summary An internal survey of a collectivité's agents: opened with an invitation token (from the
@@ -91,7 +85,7 @@ const BORROWED: Partial<Record<MessageKey, MessageKey>> = { 'poll.yes': 'survey.
  *
  * @cssproperty --civic-color-primary - Buttons, progress.
  */
-export class AgentSurvey extends CivicElement {
+export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   static override styles = styles;
   static override messages = [surveyMessages];
 
@@ -122,14 +116,10 @@ export class AgentSurvey extends CivicElement {
     args: () => [this.survey, this.currentToken, this.resolveAdapter(), this.results] as const,
   });
 
-  @state() private answers: Record<string, unknown> = {};
-  @state() private orders: Record<string, string[]> = {};
-  @state() private problems = new Map<string, string>();
   /** The id of the section shown. */
   @state() private section = '';
   @state() private phase: Phase = 'intro';
   @state() private error?: AdapterError;
-  @state() private status = '';
   /** A draft was taken up at loading: said above the form. */
   @state() private resumed = false;
   @state() private typedToken = '';
@@ -146,8 +136,17 @@ export class AgentSurvey extends CivicElement {
   /** Set when a token was just typed: focus then goes to what its loading brings. */
   private focusAfterLoad = false;
   private readonly retryBlock = new RetryBlock(this);
-  private questionsCode?: QuestionsCode;
   private resultsView?: Promise<unknown>;
+  protected readonly words: AnsweringWords = {
+    summaryTitle: 'survey.summary.title',
+    summarySeparator: 'survey.summary.separator',
+    required: 'survey.error.required',
+    answer: 'survey.error.answer',
+    ranking: 'survey.error.ranking',
+    matrix: 'survey.error.matrix',
+    // The poll's controls say yes and no from the poll's bundle; the survey's own says them.
+    borrowed: { 'poll.yes': 'survey.yes', 'poll.no': 'survey.no' },
+  };
 
   /** The survey's id. */
   @property() survey = '';
@@ -173,7 +172,7 @@ export class AgentSurvey extends CivicElement {
     return value?.kind === 'survey' ? value.survey : undefined;
   }
 
-  private get locked(): boolean {
+  protected get locked(): boolean {
     return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
   }
 
@@ -184,14 +183,6 @@ export class AgentSurvey extends CivicElement {
   private attemptedBefore(survey: string, token: string): boolean {
     const draft = readDraft(survey);
     return (this.attempted && this.currentToken === token) || (draft?.token === token && draft.attempted);
-  }
-
-  /** A lazy part once its messages are there in the element's language and its styles adopted. */
-  private async lazyPart<Part extends LazyPart>(code: Promise<Part>): Promise<Part> {
-    const part = await code;
-    await loadLanguage(this.language, [part.messages]);
-    adopt(this.renderRoot as ShadowRoot, part.styles);
-    return part;
   }
 
   /** Fetches the question controls; resolves to whether they are here, never rejects. */
@@ -270,44 +261,17 @@ export class AgentSurvey extends CivicElement {
     return Math.max(0, asked.sections.findIndex(({ section }) => section.id === this.section));
   }
 
-  private get fields(): Fields {
-    return {
-      t: (key: MessageKey, params?: Params) => this.t(BORROWED[key] ?? key, params),
-      answers: this.answers,
-      problems: this.problems,
-      orders: this.orders,
-      locked: this.locked,
-      set: (question, value) => this.setAnswer(question, value),
-      move: (question, option, by) => void this.move(question, option, by),
-    };
-  }
-
-  private setAnswer(question: Question, value: unknown): void {
-    const answers = { ...this.answers };
-    if (value === undefined) delete answers[question.id];
-    else answers[question.id] = value;
-    this.answers = answers;
-    const survey = this.loadedSurvey!;
-    // Once errors are shown, each answer mended takes its error away at once.
-    if (this.problems.has(question.id)) this.problems = this.check(survey, [question.id]);
+  protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
     this.keepDraft();
   }
 
-  private async move(question: Question, option: string, by: -1 | 1): Promise<void> {
-    const order = this.questionsCode!.moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
-    if (!order) return;
-    this.orders = { ...this.orders, [question.id]: order };
-    this.setAnswer(question, order);
-    const label = question.options?.find(({ id }) => id === option)?.label ?? option;
-    this.status = this.t('poll.ranking.moved', { option: label, position: order.indexOf(option) + 1, total: order.length });
-    await this.updateComplete;
-    const direction = by < 0 ? 'up' : 'down';
-    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group [data-option="${option}"] [data-direction="${direction}"]`)?.focus();
-  }
+  // Every question with a problem is in the section shown: nothing to reveal.
+  protected reveal(): void {}
 
   /** What is wrong with the answers to the questions `ids`, as one message per question id. */
-  private check(survey: Survey, ids: readonly string[]): Map<string, string> {
+  protected check(ids: readonly string[]): Map<string, string> {
+    const survey = this.loadedSurvey!;
     const { answers } = this.asked(survey);
     const wanted = new Set(ids);
     const questions = new Map(survey.sections.flatMap(({ questions }) => questions.map((question) => [question.id, question] as const)));
@@ -318,21 +282,6 @@ export class AgentSurvey extends CivicElement {
       if (question && wanted.has(id)) problems.set(id, this.problemMessage(question, answers[id]));
     }
     return problems;
-  }
-
-  private problemMessage(question: SurveyQuestion, answer: unknown): string {
-    if (question.type === 'ranking') return this.t('survey.error.ranking');
-    if (question.type === 'matrix') return this.t('survey.error.matrix');
-    if (question.type === 'multiple' && answer !== undefined) return this.questionsCode!.choiceRule(this.fields, question as Question);
-    return answer === undefined ? this.t('survey.error.required') : this.t('survey.error.answer');
-  }
-
-  /** Checks the section shown; when something is wrong, shows it and moves focus to the list of problems. */
-  private validate(survey: Survey, questions: readonly SurveyQuestion[]): boolean {
-    this.problems = this.check(survey, questions.map(({ id }) => id));
-    if (this.problems.size === 0) return true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus());
-    return false;
   }
 
   /** Shows the section `id`, says so, and moves focus to its title. */
@@ -360,7 +309,7 @@ export class AgentSurvey extends CivicElement {
     if (this.pending) return this.send();
     const asked = this.asked(survey);
     const index = this.currentIndex(asked);
-    if (!this.validate(survey, asked.sections[index]!.questions)) return;
+    if (!this.validate(asked.sections[index]!.questions.map(({ id }) => id))) return;
     if (index < asked.sections.length - 1) return this.goTo(asked.sections[index + 1]!.section.id, asked);
     return this.send();
   }
@@ -368,11 +317,6 @@ export class AgentSurvey extends CivicElement {
   private back(): Promise<void> {
     const asked = this.asked(this.loadedSurvey!);
     return this.goTo(asked.sections[this.currentIndex(asked) - 1]!.section.id, asked);
-  }
-
-  private async onProblemClick(event: Event, question: SurveyQuestion): Promise<void> {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question as Question)}-group :is(input, textarea, button)`)?.focus();
   }
 
   private onToken(event: Event): void {
@@ -403,8 +347,7 @@ export class AgentSurvey extends CivicElement {
     let response = this.pending;
     if (!response) {
       const asked = this.asked(survey);
-      const questions = asked.sections.flatMap(({ questions }) => questions);
-      if (!this.validate(survey, questions)) return;
+      if (!this.validate(asked.sections.flatMap(({ questions }) => questions.map(({ id }) => id)))) return;
       this.responseId ||= newId();
       response = { id: this.responseId, answers: asked.answers };
     }
@@ -448,12 +391,6 @@ export class AgentSurvey extends CivicElement {
     await this.load.run();
   }
 
-  // Once the question controls are here, their messages follow the element's language.
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.questionsCode) await loadLanguage(this.language, [this.questionsCode.messages]);
-    return super.scheduleUpdate();
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.onHashChange();
@@ -492,16 +429,11 @@ export class AgentSurvey extends CivicElement {
       case 'rate-limited':
         return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
       case 'invalid': {
-        const questions = this.loadedSurvey?.sections.flatMap(({ questions }) => questions) ?? [];
-        const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
-        if (names.length > 0) return this.t('survey.error.invalid', { details: new Intl.ListFormat(this.language).format(names) });
+        const details = this.refusedQuestions(error, this.loadedSurvey?.sections.flatMap(({ questions }) => questions) ?? []);
+        if (details) return this.t('survey.error.invalid', { details });
       }
     }
     return this.t('survey.error.refused');
-  }
-
-  private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   }
 
   private renderTitle(text: string): TemplateResult {
@@ -546,28 +478,6 @@ export class AgentSurvey extends CivicElement {
     `;
   }
 
-  private renderSummary(questions: readonly SurveyQuestion[]): TemplateResult | typeof nothing {
-    if (this.problems.size === 0) return nothing;
-    return html`
-      <div part="error-summary" class="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-        ${heading(this.headingLevel + 1, this.t('survey.summary.title'), '', 'summary-title')}
-        <ul>
-          ${questions
-            .filter(({ id }) => this.problems.has(id))
-            .map(
-              (question) => html`
-                <li>
-                  <a href="#${labelId(question as Question)}" @click=${(event: Event) => this.onProblemClick(event, question)}>
-                    ${question.label}${this.t('survey.summary.separator')}${this.problems.get(question.id)}
-                  </a>
-                </li>
-              `,
-            )}
-        </ul>
-      </div>
-    `;
-  }
-
   private renderForm(survey: Survey): TemplateResult {
     const asked = this.asked(survey);
     const index = this.currentIndex(asked);
@@ -583,7 +493,7 @@ export class AgentSurvey extends CivicElement {
           <p id="progress-label">${this.t('survey.progress', { current: index + 1, total })}</p>
           <progress max=${total} value=${index + 1} aria-labelledby="progress-label"></progress>
         </div>
-        ${this.renderSummary(questions)}
+        ${this.renderSummary(questions, this.headingLevel + 1)}
         <section part="section" aria-labelledby="section-title">
           <div role="heading" aria-level=${Math.min(6, this.headingLevel + 1)} id="section-title" part="section-title" class="heading section-title" tabindex="-1">
             ${section.title}

@@ -16,11 +16,10 @@ import {
   type Question,
 } from '@civic-pulse/core';
 import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
-import { CivicElement } from '../internal/civic-element.js';
+import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
-import { adopt, heading, labelId, type LazyPart } from './parts.js';
-import type { Fields } from './questions.js';
+import { heading } from './parts.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
@@ -86,7 +85,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  * @cssproperty --civic-color-primary - Buttons, bars, progress.
  * @cssproperty --civic-poll-bar-color - The bars of the results; the primary colour by default.
  */
-export class ConsultationPoll extends CivicElement {
+export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   static override styles = styles;
   static override messages = [pollMessages];
 
@@ -134,22 +133,24 @@ export class ConsultationPoll extends CivicElement {
     args: () => [this.load.value?.id, this.resultsShown()] as const,
   });
 
-  @state() private answers: Record<string, unknown> = {};
-  @state() private orders: Record<string, string[]> = {};
-  @state() private problems = new Map<string, string>();
   @state() private step = 0;
   @state() private phase: Phase = 'answering';
   @state() private error?: AdapterError;
-  @state() private status = '';
   /** The response being sent, kept as it is so that a retry carries the same id and answers. */
   private pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
   private verified = false;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   private readonly retryBlock = new RetryBlock(this);
-  /** Set once each lazy part's code is here, its styles adopted and its messages loaded. */
-  private questionsCode?: QuestionsCode;
+  /** Set once the results' code is here, its styles adopted and its messages loaded. */
   private resultsCode?: ResultsCode;
+  protected readonly words: AnsweringWords = {
+    summaryTitle: 'poll.summary.title',
+    summarySeparator: 'poll.summary.separator',
+    required: 'poll.error.required',
+    answer: 'poll.error.answer',
+    ranking: 'poll.error.ranking',
+  };
 
   /** The consultation's id. */
   @property() consultation = '';
@@ -171,7 +172,7 @@ export class ConsultationPoll extends CivicElement {
     return this.layout !== 'form';
   }
 
-  private get locked(): boolean {
+  protected get locked(): boolean {
     return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
   }
 
@@ -185,14 +186,6 @@ export class ConsultationPoll extends CivicElement {
       if (Object.hasOwn(this.answers, question.id)) answers[question.id] = this.answers[question.id];
     }
     return { shown, answers };
-  }
-
-  /** A lazy part once its messages are there in the element's language and its styles adopted. */
-  private async lazyPart<Part extends LazyPart>(code: Promise<Part>): Promise<Part> {
-    const part = await code;
-    await loadLanguage(this.language, [part.messages]);
-    adopt(this.renderRoot as ShadowRoot, part.styles);
-    return part;
   }
 
   /** Fetches the question controls; resolves to whether they are here, never rejects. */
@@ -211,46 +204,18 @@ export class ConsultationPoll extends CivicElement {
     return closed || this.phase === 'sent' || this.phase === 'answered';
   }
 
-  private get fields(): Fields {
-    return {
-      t: (key, params) => this.t(key, params),
-      answers: this.answers,
-      problems: this.problems,
-      orders: this.orders,
-      locked: this.locked,
-      set: (question, value) => this.setAnswer(question, value),
-      move: (question, option, by) => void this.move(question, option, by),
-    };
-  }
-
-  private setAnswer(question: Question, value: unknown): void {
-    const answers = { ...this.answers };
-    if (value === undefined) delete answers[question.id];
-    else answers[question.id] = value;
-    this.answers = answers;
-    // Once errors are shown, each answer mended takes its error away at once.
-    if (this.problems.has(question.id)) this.problems = this.check([question]);
+  protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
   }
 
-  private async move(question: Question, option: string, by: -1 | 1): Promise<void> {
-    const order = this.questionsCode!.moved(this.orders[question.id] ?? (question.options ?? []).map(({ id }) => id), option, by);
-    if (!order) return;
-    this.orders = { ...this.orders, [question.id]: order };
-    this.setAnswer(question, order);
-    const label = question.options?.find(({ id }) => id === option)?.label ?? option;
-    this.status = this.t('poll.ranking.moved', { option: label, position: order.indexOf(option) + 1, total: order.length });
-    await this.updateComplete;
-    // The list is drawn anew in its new order: focus follows the item, not the place it left.
-    const direction = by < 0 ? 'up' : 'down';
-    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group [data-option="${option}"] [data-direction="${direction}"]`)?.focus();
+  protected reveal(question: { id: string }): void {
+    if (this.steps) this.step = this.asked(this.load.value!.questions).shown.findIndex(({ id }) => id === question.id);
   }
 
-  /** What is wrong with the answers to `questions`, as one message per question id. */
-  private check(questions: readonly Question[]): Map<string, string> {
+  protected check(questionIds: readonly string[]): Map<string, string> {
     const consultation = this.load.value!;
     const { answers } = this.asked(consultation.questions);
-    const ids = new Set(questions.map(({ id }) => id));
+    const ids = new Set(questionIds);
     const problems = new Map<string, string>();
     for (const { path } of this.questionsCode!.answerProblems(consultation, answers)) {
       const question = consultation.questions.find(({ id }) => `answers.${id}` === path);
@@ -258,20 +223,6 @@ export class ConsultationPoll extends CivicElement {
       problems.set(question.id, this.problemMessage(question, answers[question.id]));
     }
     return problems;
-  }
-
-  private problemMessage(question: Question, answer: unknown): string {
-    if (question.type === 'ranking') return this.t('poll.error.ranking');
-    if (question.type === 'multiple' && answer !== undefined) return this.questionsCode!.choiceRule(this.fields, question);
-    return answer === undefined ? this.t('poll.error.required') : this.t('poll.error.answer');
-  }
-
-  /** Checks `questions` at once; when something is wrong, shows it and moves focus to the list of problems. */
-  private validate(questions: readonly Question[]): boolean {
-    this.problems = this.check(questions);
-    if (this.problems.size === 0) return true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus());
-    return false;
   }
 
   private async goTo(step: number): Promise<void> {
@@ -287,17 +238,9 @@ export class ConsultationPoll extends CivicElement {
     const { shown } = this.asked(this.load.value!.questions);
     if (!this.steps || this.pending) return this.send();
     const step = Math.min(this.step, shown.length - 1);
-    if (!this.validate([shown[step]!])) return;
+    if (!this.validate([shown[step]!.id])) return;
     if (step < shown.length - 1) return this.goTo(step + 1);
     return this.send();
-  }
-
-  private async onProblemClick(event: Event, question: Question): Promise<void> {
-    event.preventDefault();
-    const { shown } = this.asked(this.load.value!.questions);
-    if (this.steps) this.step = shown.indexOf(question);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${labelId(question)}-group :is(input, textarea, button)`)?.focus();
   }
 
   /** Sends the answers as given, or sends again the response that failed. Resolves once it is settled. */
@@ -311,7 +254,7 @@ export class ConsultationPoll extends CivicElement {
     let response = this.pending;
     if (!response) {
       const { shown, answers } = this.asked(consultation.questions);
-      if (!this.validate(shown)) return;
+      if (!this.validate(shown.map(({ id }) => id))) return;
       if (!this.dispatchEvent(new ConsultationSubmitEvent(consultation.id, answers))) return;
       this.phase = 'sending';
       // The person acts now: only now may a participant id be kept on the device.
@@ -364,10 +307,9 @@ export class ConsultationPoll extends CivicElement {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
   }
 
-  // Once a lazy part is here, its messages follow the element's language as the element's own do.
+  // Once the results are here, their messages follow the element's language as the element's own do.
   protected override async scheduleUpdate(): Promise<void> {
-    const parts = [this.questionsCode, this.resultsCode].filter((part) => part !== undefined);
-    if (parts.length > 0) await loadLanguage(this.language, parts.map((part) => part.messages));
+    if (this.resultsCode) await loadLanguage(this.language, [this.resultsCode.messages]);
     return super.scheduleUpdate();
   }
 
@@ -397,38 +339,11 @@ export class ConsultationPoll extends CivicElement {
       case 'rate-limited':
         return this.t('error.rate-limited', { seconds: error.retryAfter ?? 60 });
       case 'invalid': {
-        const questions = this.load.value?.questions ?? [];
-        const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
-        if (names.length > 0) return this.t('poll.error.invalid', { details: new Intl.ListFormat(this.language).format(names) });
+        const details = this.refusedQuestions(error, this.load.value?.questions ?? []);
+        if (details) return this.t('poll.error.invalid', { details });
       }
     }
     return this.t('poll.error.refused');
-  }
-
-  private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-  }
-
-  private renderSummary(shown: readonly Question[]): TemplateResult | typeof nothing {
-    if (this.problems.size === 0) return nothing;
-    return html`
-      <div part="error-summary" class="error-summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-        ${heading(this.headingLevel + 1, this.t('poll.summary.title'), '', 'summary-title')}
-        <ul>
-          ${shown
-            .filter(({ id }) => this.problems.has(id))
-            .map(
-              (question) => html`
-                <li>
-                  <a href="#${labelId(question)}" @click=${(event: Event) => this.onProblemClick(event, question)}>
-                    ${question.label}${this.t('poll.summary.separator')}${this.problems.get(question.id)}
-                  </a>
-                </li>
-              `,
-            )}
-        </ul>
-      </div>
-    `;
   }
 
   private renderForm(consultation: Consultation): TemplateResult {
@@ -442,7 +357,7 @@ export class ConsultationPoll extends CivicElement {
       : [Object.keys(answers).length, this.t('poll.progress.form', { answered: Object.keys(answers).length, total: shown.length })];
     return html`
       <form @submit=${this.onSubmit} novalidate>
-        ${this.renderSummary(shown)}
+        ${this.renderSummary(shown, this.headingLevel + 1)}
         <div part="progress" class="progress">
           <p>${progressText}</p>
           <progress max=${shown.length} value=${progress} aria-hidden="true"></progress>

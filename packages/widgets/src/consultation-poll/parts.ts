@@ -1,5 +1,5 @@
 import { adoptStyles, html, nothing, type CSSResult } from 'lit';
-import type { MessageBundle, Question } from '@civic-pulse/core';
+import type { MessageBundle } from '@civic-pulse/core';
 
 // What the poll shares with the parts of it fetched only when needed (questions.ts, results.ts).
 
@@ -11,7 +11,7 @@ export const heading = (level: number, content: unknown, part = '', id = '') =>
   html`<div role="heading" aria-level=${Math.min(6, level)} part=${part || nothing} id=${id || nothing} class="heading">${content}</div>`;
 
 /** The id of the element that holds a question's label, and of its other parts (`-error`, `-hint`…). */
-export const labelId = (question: Question) => `q-${question.id}`;
+export const labelId = (question: { id: string }) => `q-${question.id}`;
 
 /** A part of the poll fetched when first needed: its templates come with their styles and messages. */
 export interface LazyPart {
