@@ -591,20 +591,6 @@ describe('<civic-agent-survey>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('says the token has served when it was used elsewhere meanwhile, and forgets the draft', async () => {
-      const { adapter, token } = memory();
-      const el = await surveyFixture(adapter, `token="${token}"`);
-      await answerFirstSection(el);
-      await answerQualitySection(el);
-      await adapter.submitSurveyResponse(SURVEY, token, { id: crypto.randomUUID(), answers: { direction: 'technique', encadrant: false, charge: 2, perception: { delais: 'oui', accueil: 'oui' }, priorites: ['effectifs', 'locaux', 'numerique'] } });
-      const failed = await sendAndWait(el, 'civic-survey-error');
-      expect(failed.error.code).to.equal('token-used');
-      expect(text(el, 'error')).to.contain('Ce jeton d’invitation a déjà servi');
-      expect(hasPart(el, 'submit')).to.be.false;
-      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
-      await expect(el).to.be.accessible();
-    });
-
     it('says a survey closed meanwhile is closed', async () => {
       const { adapter, token } = memory();
       const el = await surveyFixture(adapter, `token="${token}"`);
@@ -714,6 +700,23 @@ describe('<civic-agent-survey>', () => {
       await sendAndWait(el, 'civic-survey-error');
       expect(text(el, 'error')).to.equal('Vos réponses n’ont pas pu être enregistrées. À vérifier\u00a0: Votre charge de travail');
       expect(hasPart(el, 'previous')).to.be.true;
+    });
+
+    it('reads the 403 token-used that the adapter’s own retry meets, after a reply lost, as success', async () => {
+      let stored = 0;
+      // msw tries the handlers of one use() call in their order: the lost reply once, then the used token.
+      worker.use(
+        http.post(`${SURVEY_URL}/responses`, () => (stored++, HttpResponse.error()), { once: true }),
+        http.post(`${SURVEY_URL}/responses`, () => HttpResponse.json({ error: { code: 'token-used', message: 'Used.' } }, { status: 403 })),
+      );
+      const el = await surveyFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 1, retryDelay: 10 }), `token="${TOKEN}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      const sent = await sendAndWait(el, 'civic-survey-submitted');
+      expect(stored).to.equal(1);
+      expect(sent.receipt).to.equal(undefined);
+      expect(text(el, 'thanks')).to.contain('Merci');
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     });
 
     it('reads the server’s 403 token-used as the used-token message', async () => {

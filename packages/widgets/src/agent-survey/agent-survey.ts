@@ -46,7 +46,7 @@ const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', 
 /** Errors whose message is the token form's: the agent may type the token again. */
 const TOKEN_REFUSALS = new Set(['unknown-token', 'unauthorized']);
 /** Send refusals after which the answers cannot be sent at all: the draft is of no more use. */
-const FINAL_REFUSALS = new Set(['closed', 'not-open', 'token-used', 'unknown-token']);
+const FINAL_REFUSALS = new Set(['closed', 'not-open', 'unknown-token']);
 const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized']);
 
 /**
@@ -351,8 +351,6 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       this.responseId ||= newId();
       response = { id: this.responseId, answers: asked.answers };
     }
-    // Read before this attempt is recorded: a `token-used` reply means an earlier attempt got through.
-    const triedBefore = this.attemptedBefore(survey.id, token);
     this.pending = response;
     this.attempted = true;
     this.keepDraft();
@@ -360,7 +358,11 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     this.error = undefined;
     this.status = this.t('survey.sending');
     const result = await adapter.submitSurveyResponse(survey.id, token, response);
-    if (result.ok || (result.error.code === 'token-used' && triedBefore)) {
+    // The attempt is in the draft before the request leaves, and the token opened the survey when it
+    // loaded: a `token-used` reply now is this device's own answers, recorded by an attempt whose
+    // reply was lost (the adapter's own retry, or the agent's). The server keeps nothing that could
+    // tell them from another's sent meanwhile with the same token, which an invitation makes unlikely.
+    if (result.ok || result.error.code === 'token-used') {
       deleteDraft(survey.id);
       this.pending = undefined;
       this.phase = 'sent';
