@@ -25,6 +25,8 @@ for (const db of await testDatabases()) {
           await admin('/v1/admin/surveys', definition);
           return (await admin<{ tokens: string[] }>(`/v1/admin/surveys/${definition.id}/invitations`, { count })).tokens;
         },
+        issueSurveyReader: async (survey) => (await admin<{ token: string }>(`/v1/admin/surveys/${survey}/readers`, {})).token,
+        closeSurvey: async (survey) => void (await admin(`/v1/admin/surveys/${survey}/close`, {})),
       };
     });
   });

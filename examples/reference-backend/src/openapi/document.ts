@@ -95,6 +95,7 @@ export function buildOpenApiDocument(paths: OpenApiPaths): JsonObject {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN' },
         invitationToken: { type: 'http', scheme: 'bearer', description: 'A survey invitation token (POST /v1/admin/surveys/{id}/invitations)' },
+        readToken: { type: 'http', scheme: 'bearer', description: 'A manager’s read token of a survey’s results (POST /v1/admin/surveys/{id}/readers)' },
       },
     },
   };

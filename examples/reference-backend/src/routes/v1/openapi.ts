@@ -13,7 +13,9 @@ import { paths as ideaPaths } from './consultations/ideas.js';
 import { paths as responsePaths } from './consultations/responses.js';
 import { paths as resultPaths } from './consultations/results.js';
 import { paths as ratingPaths } from './orgs/ratings.js';
+import { paths as adminSurveyResultPaths } from './admin/survey-results.js';
 import { paths as surveyResponsePaths } from './surveys/responses.js';
+import { paths as surveyResultPaths } from './surveys/results.js';
 import { paths as surveyPaths } from './surveys/survey.js';
 
 // A route file added without its paths here leaves the document incomplete: the test that compares
@@ -38,6 +40,8 @@ const documentedPaths = mergePaths(
   adminConsultationIdeaPaths,
   surveyPaths,
   surveyResponsePaths,
+  surveyResultPaths,
+  adminSurveyResultPaths,
   adminSurveyPaths,
 );
 

@@ -5,6 +5,7 @@ import adminConsultationIdeaRoutes from './consultation-ideas.js';
 import adminConsultationRoutes from './consultations.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
+import adminSurveyResultRoutes from './survey-results.js';
 import adminSurveyRoutes from './surveys.js';
 
 /** /v1/admin/…: every route behind the admin token, and no CORS grant, so no page can call them. */
@@ -21,4 +22,5 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   await app.register(adminConsultationExportRoutes);
   await app.register(adminConsultationIdeaRoutes);
   await app.register(adminSurveyRoutes);
+  await app.register(adminSurveyResultRoutes);
 }

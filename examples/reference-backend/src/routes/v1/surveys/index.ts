@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import orgCors, { type OrgOfUrl } from '../../../plugins/org-cors.js';
 import surveyResponseRoutes from './responses.js';
+import surveyResultRoutes from './results.js';
 import surveyRoutes from './survey.js';
 
 const SURVEY_IN_URL = /^\/v1\/surveys\/([^/?#]+)/;
@@ -11,7 +12,7 @@ const orgOfSurvey: OrgOfUrl = async (app, url) => {
   return id === undefined ? undefined : app.storage.surveys.orgOf(id);
 };
 
-/** /v1/surveys/:id/…: called by <civic-agent-survey> with an invitation token. */
+/** /v1/surveys/:id/…: called by <civic-agent-survey> with an invitation token, or a manager's read token for the results. */
 export default async function publicSurveyRoutes(app: FastifyInstance): Promise<void> {
   await app.register(orgCors, { orgOf: orgOfSurvey, extraHeaders: ['Authorization'] });
   // What an invitation opens is for its holder: no browser or proxy cache is to keep a copy.
@@ -21,4 +22,5 @@ export default async function publicSurveyRoutes(app: FastifyInstance): Promise<
   });
   await app.register(surveyRoutes);
   await app.register(surveyResponseRoutes);
+  await app.register(surveyResultRoutes);
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../../../http-error.js';
 
-/** The invitation token of `Authorization: Bearer <token>`, or the 401 that asks for it. */
-export function presentedToken(request: FastifyRequest): string {
+/** The token of `Authorization: Bearer <token>` (an invitation's, or a manager's read token), or the 401 that asks for it. */
+export function presentedToken(request: FastifyRequest, kind: 'invitation token' | 'read token' = 'invitation token'): string {
   const token = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (token === undefined) throw new HttpError(401, 'unauthorized', 'This survey needs Authorization: Bearer <invitation token>.');
+  if (token === undefined) throw new HttpError(401, 'unauthorized', `This survey needs Authorization: Bearer <${kind}>.`);
   return token;
 }
 
