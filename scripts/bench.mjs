@@ -1,19 +1,52 @@
 // `npm run bench`: the figures of the closing notes. Sizes of the CDN embed (what a page really
-// downloads to show one rating, or the consultation poll), then ratings accepted per second by the built backend on
+// downloads to show one rating, or the consultation poll; what the agents' survey needs), then ratings accepted per second by the built backend on
 // SQLite, and whether every acknowledged rating is in the file. Prints, asserts nothing, writes no
 // file; exits non-zero only when something could not be measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKEND_DIR, SERVER_JS, startBackend } from '../test/support/backend.mjs';
-import { CDN_DIR, LOADER } from '../test/support/cdn.mjs';
-import { BUDGETS, PAGES, fileSizes, isLitChunk, pageDownloads, total } from './bench/sizes.mjs';
+import { CDN_DIR, LOADER, lazyChunks } from '../test/support/cdn.mjs';
+import { BUDGETS, PAGES, compressedSizes, fileSizes, isLitChunk, pageDownloads, total } from './bench/sizes.mjs';
 import { LOAD, connectionSettings, durability, postRatings } from './bench/throughput.mjs';
 
 const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sizeRow = (label, size) => `  ${label.padEnd(48)}${number(size.raw).padStart(9)}${number(size.gzip).padStart(9)}${number(size.brotli).padStart(9)}`;
 const verdict = (bytes, budget) => `${number(bytes)} B of ${number(budget)} B: ${bytes <= budget ? 'OK' : 'OVER'}`;
+
+// Issue 5: the agents' survey, its chunk against 10 KB gzip beyond the loader and Lit.
+const SURVEY_BUDGET = 10_000;
+
+/**
+ * A CDN file and the files it imports, statically, and through the dynamic imports whose file
+ * `follow` accepts, each once: read from the built code, as the browser would fetch them.
+ */
+function importGraph(file, follow = () => false, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, dynamic, name] of readFileSync(`${CDN_DIR}${file}`, 'utf8').matchAll(/(import\(\s*)?["']\.\/([^"']+\.js)["']/g)) {
+    if (!dynamic || follow(name)) importGraph(name, follow, seen);
+  }
+  return seen;
+}
+
+/**
+ * The survey's weight, read from the build (no demo page holds a survey with a token to open):
+ * its own chunk; what an agent answering downloads beyond the loader and Lit (the chunk, the
+ * SDK's shared chunk, the poll's styles and question controls it reuses, its own matrix); and
+ * what a manager's view downloads instead (the results view for the controls).
+ */
+function surveySizes() {
+  const file = lazyChunks().get('civic-agent-survey');
+  if (!file) throw new Error(`the loader ${LOADER} imports no civic-agent-survey chunk`);
+  const sizes = (files) => [...files].filter((name) => name !== LOADER && !isLitChunk(name)).map((name) => ({ file: name, ...compressedSizes(readFileSync(`${CDN_DIR}${name}`)) }));
+  return {
+    chunk: { file, ...compressedSizes(readFileSync(`${CDN_DIR}${file}`)) },
+    toAnswer: sizes(importGraph(file, (name) => name.startsWith('survey-questions-'))),
+    managerView: sizes(importGraph(file, (name) => name.startsWith('survey-results-'))),
+  };
+}
 
 function buildIfMissing() {
   if (existsSync(SERVER_JS) && existsSync(`${CDN_DIR}${LOADER}`)) return;
@@ -57,6 +90,17 @@ async function main() {
     console.log(`  budget, poll chunk ≤ 8 KB gzip: ${verdict(pollChunk.gzip, BUDGETS.poll)}`);
     console.log(`  the same budget read as everything the page needs beyond loader and Lit: ${verdict(pollToAnswer.gzip, BUDGETS.poll)} to answer, ${verdict(pollOwn.gzip, BUDGETS.poll)} with the ideas\n`);
 
+    const survey = surveySizes();
+    const surveyToAnswer = total(survey.toAnswer);
+    const surveyManager = total(survey.managerView);
+    console.log(sizeRow(`survey chunk ${survey.chunk.file}`, survey.chunk));
+    console.log('  /cdn/ files an agent answering downloads beyond the loader and Lit (from the build\'s imports):');
+    for (const file of survey.toAnswer) console.log(sizeRow(`  ${file.file}`, file));
+    console.log(sizeRow('  to answer: all of these', surveyToAnswer));
+    console.log(sizeRow('  manager\'s view: chunk, shared, results view', surveyManager));
+    console.log(`  budget, survey chunk ≤ 10 KB gzip: ${verdict(survey.chunk.gzip, SURVEY_BUDGET)}`);
+    console.log(`  the same budget read as everything answering needs beyond loader and Lit: ${verdict(surveyToAnswer.gzip, SURVEY_BUDGET)}\n`);
+
     console.log(`Throughput: POST /v1/orgs/ville-exemple/ratings, ${LOAD.connections} connections, ${LOAD.duration} s, a fresh id per request`);
     const load = await postRatings(backend.url);
     console.log(`  ${number(load.requestsPerSecond)} requests/s, ${number(load.acceptedPerSecond)} accepted/s, latency p50 ${load.p50} ms, p99 ${load.p99} ms`);
@@ -76,6 +120,8 @@ async function main() {
       ['poll chunk, gzip / brotli', `${number(pollChunk.gzip)} / ${number(pollChunk.brotli)} B`, pollChunk.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'OVER 8 KB'],
       ['poll to answer, beyond loader and Lit', `${number(pollToAnswer.gzip)} / ${number(pollToAnswer.brotli)} B`, pollToAnswer.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'over 8 KB'],
       ['poll page with ideas, beyond loader and Lit', `${number(pollOwn.gzip)} / ${number(pollOwn.brotli)} B`, pollOwn.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'over 8 KB'],
+      ['survey chunk, gzip / brotli', `${number(survey.chunk.gzip)} / ${number(survey.chunk.brotli)} B`, survey.chunk.gzip <= SURVEY_BUDGET ? 'OK ≤ 10 KB' : 'OVER 10 KB'],
+      ['survey to answer, beyond loader and Lit', `${number(surveyToAnswer.gzip)} / ${number(surveyToAnswer.brotli)} B`, surveyToAnswer.gzip <= SURVEY_BUDGET ? 'OK ≤ 10 KB' : 'over 10 KB'],
       ['ratings accepted per second', number(load.acceptedPerSecond), ''],
       ['latency p50 / p99', `${load.p50} / ${load.p99} ms`, ''],
       ['2xx / non-2xx', `${number(load.ok)} / ${number(load.notOk)}`, ''],
