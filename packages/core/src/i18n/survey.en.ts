@@ -8,7 +8,6 @@ export const surveyEn: Record<keyof typeof surveyFr, string> = {
   'survey.token.hint': 'Copy it from your invitation message. It only serves to check that each invitation is used once.',
   'survey.token.submit': 'Open the survey',
   'survey.token.missing': 'Enter your invitation token.',
-  'survey.token.other': 'Enter another token',
   'survey.dates.scheduled': 'This survey is not open yet: you can answer it from {opens} until {closes}.',
   'survey.dates.open': 'You can answer until {closes}.',
   'survey.dates.closed': 'This survey closed on {closes}: it can no longer be answered.',

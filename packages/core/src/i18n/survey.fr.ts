@@ -7,7 +7,6 @@ export const surveyFr = {
   'survey.token.hint': 'Copiez-le depuis votre message d’invitation. Il sert seulement à vérifier que chaque invitation ne sert qu’une fois.',
   'survey.token.submit': 'Ouvrir l’enquête',
   'survey.token.missing': 'Saisissez votre jeton d’invitation.',
-  'survey.token.other': 'Saisir un autre jeton',
   'survey.dates.scheduled': 'Cette enquête n’est pas encore ouverte : vous pourrez y répondre du {opens} au {closes}.',
   'survey.dates.open': 'Vous pouvez répondre jusqu’au {closes}.',
   'survey.dates.closed': 'Cette enquête est close depuis le {closes} : il n’est plus possible d’y répondre.',

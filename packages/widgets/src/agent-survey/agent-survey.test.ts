@@ -474,6 +474,82 @@ describe('<civic-agent-survey>', () => {
     });
   });
 
+  describe('states in between', () => {
+    /** A memory adapter whose answers the test gives when it wants, to look at loading and sending. */
+    function held(base: MemoryAdapter) {
+      const waiting: (() => void)[] = [];
+      const hold = <T>(call: () => Promise<T>) => new Promise<T>((resolve) => waiting.push(() => void call().then(resolve)));
+      const adapter: BackendAdapter = {
+        ...base,
+        getSurvey: (...args) => hold(() => base.getSurvey(...args)),
+        submitSurveyResponse: (...args) => hold(() => base.submitSurveyResponse(...args)),
+      };
+      return { adapter, release: () => waiting.splice(0).forEach((go) => go()) };
+    }
+
+    it('says it is loading, then shows the survey', async () => {
+      const { adapter: base, token } = memory();
+      const { adapter, release } = held(base);
+      const el = document.createElement('civic-agent-survey');
+      el.survey = SURVEY;
+      el.token = token;
+      el.adapter = adapter;
+      await fixture(el);
+      expect(text(el, 'base')).to.equal('Chargement de l’enquête…');
+      await expect(el).to.be.accessible();
+      release();
+      await waitUntil(() => hasPart(el, 'start'), 'the survey loads');
+    });
+
+    it('says it is sending, locks the answers, and announces the outcome', async () => {
+      const { adapter: base, token } = memory();
+      const { adapter, release } = held(base);
+      const el = document.createElement('civic-agent-survey');
+      el.survey = SURVEY;
+      el.token = token;
+      el.adapter = adapter;
+      await fixture(el);
+      release();
+      await waitUntil(() => hasPart(el, 'start'), 'the survey loads');
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => text(el, 'submit') === 'Envoi de vos réponses…', 'sending');
+      expect(text(el, 'status')).to.equal('Envoi de vos réponses…');
+      expect(part(el, 'submit')!.getAttribute('aria-disabled')).to.equal('true');
+      expect(hasPart(el, 'previous')).to.be.false;
+      expect((group(el, 'idee')!.querySelector('textarea') as HTMLTextAreaElement).disabled).to.be.true;
+      await expect(el).to.be.accessible();
+      const sent = oneEvent(el, 'civic-survey-submitted');
+      release();
+      await sent;
+      await settle(el);
+      expect(hasPart(el, 'thanks')).to.be.true;
+    });
+
+    it('says it is not configured without a backend, and tells the webmaster', async () => {
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => void errors.push(args);
+      try {
+        const el = await surveyFixture(undefined, 'token="x"');
+        expect(text(el, 'error')).to.contain('Ce module d’enquête n’est pas configuré');
+        expect(String(errors[0]?.[0])).to.contain('<civic-agent-survey> needs a survey id and a backend');
+        await expect(el).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+    });
+
+    it('puts its headings at the level the page asks for', async () => {
+      const { adapter, token } = memory();
+      const el = await surveyFixture(adapter, `token="${token}" heading-level="3"`);
+      expect(part(el, 'title')!.getAttribute('aria-level')).to.equal('3');
+      await press(el, 'start');
+      expect(part(el, 'section-title')!.getAttribute('aria-level')).to.equal('4');
+    });
+  });
+
   describe('the draft', () => {
     it('keeps nothing until the agent answers, then keeps the answers and the section reached', async () => {
       const { adapter, token } = memory();

@@ -195,7 +195,11 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
 
   private async loadResults(id: string, token: string, signal: AbortSignal): Promise<Loaded> {
     const adapter = this.resolveAdapter()!;
-    this.resultsView ??= import('./survey-results.js');
+    // The view's code failing to come is a failed connection, to be tried again (and imported anew).
+    this.resultsView ??= import('./survey-results.js').catch(() => {
+      this.resultsView = undefined;
+      throw CODE_FAILED;
+    });
     const [result] = await Promise.all([adapter.getSurveyResults(id, token, { signal }), this.resultsView]);
     if (!result.ok) {
       if (result.error.kind !== 'aborted') this.dispatchEvent(new SurveyErrorEvent(id, result.error));
@@ -540,7 +544,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     else content = this.renderForm(survey);
     return html`
       ${this.renderTitle(survey.title)}
-      ${this.phase === 'sent' ? nothing : html`<p part="dates" class="dates">${this.t(`survey.dates.${status}`, dates)}</p>`}
+      ${this.phase === 'sent' || this.phase === 'refused' ? nothing : html`<p part="dates" class="dates">${this.t(`survey.dates.${status}`, dates)}</p>`}
       ${content}
     `;
   }
