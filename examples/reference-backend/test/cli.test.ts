@@ -1,67 +1,17 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describe, test, type TestContext } from 'node:test';
-import { promisify } from 'node:util';
+import { describe, test } from 'node:test';
 import { runCli } from '../src/cli/run.js';
 import type { DatabaseConfig } from '../src/config.js';
+import { cliInProcess, cliProcess as runProcess, givenCliDatabase, repoRoot, type CommandLine } from './cli-helpers.js';
 import { aDefinition, aResponse, daysFromNow, respond } from './consultation-fixtures.js';
-import { databaseUrl, describeDatabase, sqlite, testDatabases, type TestDatabase } from './databases.js';
-import { ADMIN, makeTempDir, openTestStorage, startApp, TOWN } from './helpers.js';
+import { describeDatabase, sqlite, testDatabases } from './databases.js';
+import { ADMIN, startApp, TOWN } from './helpers.js';
 
-const backendDir = join(import.meta.dirname, '..');
-const repoRoot = join(backendDir, '..', '..');
-const run = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs src/cli.ts in a child process, as `npm run consultation` does; never throws for a non-zero exit. */
-async function cliProcess(database: DatabaseConfig, args: readonly string[], { viaNpm = false, cwd = backendDir } = {}): Promise<Outcome> {
-  const { CIVIC_ADMIN_TOKEN: _token, INIT_CWD: _initCwd, npm_lifecycle_event: _event, ...inherited } = process.env;
-  const env = { ...inherited, DATABASE_URL: databaseUrl(database) };
-  const [file, argv] = viaNpm
-    ? ['npm', ['run', '--silent', 'consultation', '--workspace', 'examples/reference-backend', '--', ...args]]
-    : [process.execPath, ['--conditions=civic-pulse-source', '--import', 'tsx', 'src/cli.ts', ...args]];
-  try {
-    const { stdout, stderr } = await run(file, argv, { cwd, env, encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: unknown; stdout: string; stderr: string };
-    if (typeof code !== 'number') throw error;
-    return { code, stdout, stderr };
-  }
-}
-
-/** The same in this process (a child process costs seconds): its exit status and what it printed. */
-async function cli(database: DatabaseConfig, args: readonly string[]): Promise<Outcome> {
-  const printed = { stdout: '', stderr: '' };
-  const code = await runCli(args, {
-    database,
-    cwd: backendDir,
-    stdout: { write: (text: string) => (printed.stdout += text) },
-    stderr: { write: (text: string) => (printed.stderr += text) },
-  });
-  return { code, ...printed };
-}
-
-/** A database with TOWN in it, and a folder for definition files. */
-async function given(t: TestContext, db: TestDatabase) {
-  const database = await db.create(t);
-  const storage = await openTestStorage(t, db, database);
-  await storage.orgs.create(TOWN);
-  const dir = await makeTempDir(t);
-  const file = async (content: unknown, name = 'consultation.json') => {
-    const path = join(dir, name);
-    await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-    return path;
-  };
-  return { database, storage, dir, file };
-}
+const CONSULTATION: CommandLine = { script: 'consultation', entry: 'src/cli.ts', runner: runCli };
+const cliProcess = (database: DatabaseConfig, args: readonly string[], options?: Parameters<typeof runProcess>[3]) => runProcess(CONSULTATION, database, args, options);
+const cli = (database: DatabaseConfig, args: readonly string[]) => cliInProcess(CONSULTATION, database, args);
+const given = givenCliDatabase;
 
 for (const db of await testDatabases()) {
   describeDatabase(db, () => {

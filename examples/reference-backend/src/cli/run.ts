@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DatabaseConfig } from '../config.js';
-import { problemLines, readDefinitionFile } from '../consultation-file.js';
+import type { ConsultationDefinition } from '@civic-pulse/core';
+import { readDefinitionFile } from '../consultation-file.js';
 import { CSV_EXPORTS, EXPORT_FORMATS, exportConsultation, type CsvExport } from '../export/consultation-export.js';
 import { newConsultationId } from '../routes/v1/admin/consultation-id.js';
-import { openStorage, type Storage } from '../storage/index.js';
+import type { Storage } from '../storage/index.js';
+import { checkOrg, commandWords, Misused, oneOf, Refused, runCommand, USAGE_FOOTER, type CliIo } from './command.js';
 
 export const USAGE = `Usage: npm run consultation --workspace examples/reference-backend -- <command>
 
@@ -15,62 +15,13 @@ export const USAGE = `Usage: npm run consultation --workspace examples/reference
                           write its export on the standard output (JSON by default), as
                           GET /v1/admin/consultations/:id/export does
 
-It works on the database of the server: DATABASE_URL, as for the server (unset: <repository>/data/civic-pulse.db).
-Exit status: 0 done, 1 refused (every problem is printed, with its path), 2 a mistake in the command.`;
-
-export interface CliIo {
-  database: DatabaseConfig;
-  /** Where relative file names are taken from. */
-  cwd: string;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-/** Exit statuses: what the command's caller (a script, a person) can branch on. */
-const DONE = 0;
-const REFUSED = 1;
-const MISUSED = 2;
-
-class Refused extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
-class Misused extends Error {}
+${USAGE_FOOTER}`;
 
 /** Runs one command and answers its exit status; it never throws for what a person can type. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let command: Command;
-  try {
-    command = parseCommand(argv);
-  } catch (error) {
-    if (!(error instanceof Misused || isParseArgsError(error))) throw error;
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return MISUSED;
-  }
-  if (command.name === 'help') {
-    io.stdout.write(`${USAGE}\n`);
-    return DONE;
-  }
-  let storage: Storage | undefined;
-  try {
-    // The file is checked before the database is opened: a mistake in it needs no server.
-    const definition = 'file' in command ? await definitionFrom(resolve(io.cwd, command.file)) : undefined;
-    storage = await openStorage(io.database);
-    io.stdout.write(await execute(storage, command, definition));
-    return DONE;
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    io.stderr.write(`${error.lines.join('\n')}\n`);
-    return REFUSED;
-  } finally {
-    await storage?.close();
-  }
-}
+export const runCli = (argv: readonly string[], io: CliIo): Promise<number> =>
+  runCommand<Command, ConsultationDefinition>({ usage: USAGE, parse: parseCommand, readFile: readDefinitionFile, execute }, argv, io);
 
 type Command =
-  | { name: 'help' }
   | { name: 'create' | 'update'; file: string }
   | { name: 'close'; id: string }
   | { name: 'export'; id: string; format: 'json' }
@@ -78,17 +29,15 @@ type Command =
 
 const COMMANDS = ['create', 'update', 'close', 'export'] as const;
 
-function parseCommand(argv: readonly string[]): Command {
+function parseCommand(argv: readonly string[]): Command | { name: 'help' } {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: { format: { type: 'string' }, what: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
-  const [typed, argument, ...extra] = positionals;
-  if (values.help || typed === undefined || typed === 'help') return { name: 'help' };
-  if (!(COMMANDS as readonly string[]).includes(typed)) throw new Misused(`Unknown command "${typed}".`);
-  const name = typed as (typeof COMMANDS)[number];
-  if (argument === undefined) throw new Misused(`${name} needs ${name === 'create' || name === 'update' ? 'a file' : 'a consultation id'}.`);
+  const words = commandWords(positionals, values.help, COMMANDS, 'a consultation id');
+  if (words.name === 'help') return words;
+  const { name, argument, extra } = words;
   if (extra.length > 0) throw new Misused(`Unexpected argument "${extra[0]}".`);
   if (name !== 'export' && (values.format !== undefined || values.what !== undefined)) {
     throw new Misused(`--format and --what go with export only.`);
@@ -103,31 +52,13 @@ function parseCommand(argv: readonly string[]): Command {
   return { name, id: argument, format, what: oneOf('--what', values.what ?? 'answers', CSV_EXPORTS) };
 }
 
-function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new Misused(`${option} must be ${allowed.join(' or ')}, not "${value}".`);
-  return value as T;
-}
-
-const isParseArgsError = (error: unknown): boolean =>
-  error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-
-async function definitionFrom(path: string) {
-  const file = await readDefinitionFile(path);
-  if ('problems' in file) {
-    throw new Refused([`${path}: ${file.problems.length === 1 ? 'one problem' : `${file.problems.length} problems`}`, ...problemLines(file.problems).map((line) => `  ${line}`)]);
-  }
-  return file.definition;
-}
-
 /** What the command prints on the standard output when it succeeds. */
-async function execute(storage: Storage, command: Command, definition: Awaited<ReturnType<typeof definitionFrom>> | undefined): Promise<string> {
+async function execute(storage: Storage, command: Command, definition: ConsultationDefinition | undefined): Promise<string> {
   switch (command.name) {
     case 'create':
     case 'update': {
       if (!definition) throw new Error('a definition was read for create and update');
-      if (!(await storage.orgs.find(definition.org))) {
-        throw new Refused([`org: there is no organisation "${definition.org}" (the server creates ville-exemple at its first start).`]);
-      }
+      await checkOrg(storage, definition.org);
       if (command.name === 'create') {
         const id = definition.id ?? newConsultationId(definition.title);
         if (!(await storage.consultations.create({ ...definition, id }))) {
@@ -151,8 +82,6 @@ async function execute(storage: Storage, command: Command, definition: Awaited<R
       if (!file) throw unknownConsultation(command.id);
       return file.format === 'json' ? `${JSON.stringify(file.body, null, 2)}\n` : file.body;
     }
-    case 'help':
-      return `${USAGE}\n`;
   }
 }
 

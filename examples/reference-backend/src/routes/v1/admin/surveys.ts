@@ -1,7 +1,7 @@
 import { SurveyDefinitionSchema } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
-import { toCsv } from '../../../export/csv.js';
+import { invitationsToCsv } from '../../../export/invitations-csv.js';
 import { HttpError } from '../../../http-error.js';
 import {
   ADMIN_ERRORS,
@@ -178,6 +178,6 @@ export default async function adminSurveyRoutes(app: FastifyInstance): Promise<v
       .code(201)
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${survey.id}-invitations.csv"`)
-      .send(toCsv(['token'], tokens.map((token) => [token])));
+      .send(invitationsToCsv(tokens));
   });
 }
