@@ -608,6 +608,18 @@ describe('<civic-agent-survey>', () => {
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     });
 
+    it('before sending, takes the agent back to a part whose answers the draft lacks', async () => {
+      const { adapter, token } = memory();
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ token, section: 'idees', responseId: crypto.randomUUID(), attempted: false, answers: { direction: 'technique', encadrant: false, perception: { delais: 'oui', accueil: 'oui' }, priorites: ['effectifs', 'locaux', 'numerique'] } }));
+      const el = await surveyFixture(adapter, `token="${token}"`);
+      expect(text(el, 'section-title')).to.equal('Vos idées');
+      await press(el, 'submit');
+      expect(text(el, 'section-title')).to.equal('Vous et votre service');
+      expect(text(el, 'error-summary')).to.contain('Votre charge de travail\u00a0: Répondez à cette question.');
+      expect(focused(el)).to.equal('error-summary');
+      expect(adapter.surveyResponses(SURVEY).length).to.equal(0);
+    });
+
     it('is not taken up with another token', async () => {
       const { adapter, token, second } = memory();
       let el = await surveyFixture(adapter, `token="${token}"`);

@@ -351,7 +351,12 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     let response = this.pending;
     if (!response) {
       const asked = this.asked(survey);
-      if (!this.validate(asked.sections.flatMap(({ questions }) => questions.map(({ id }) => id)))) return;
+      if (!this.validate(asked.sections.flatMap(({ questions }) => questions.map(({ id }) => id)))) {
+        // Each part was checked on Next, but a draft may have been kept by an older definition:
+        // the summary is shown in the first part with a problem.
+        this.section = asked.sections.find(({ questions }) => questions.some(({ id }) => this.problems.has(id)))!.section.id;
+        return;
+      }
       this.responseId ||= newId();
       response = { id: this.responseId, answers: asked.answers };
     }
