@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Org } from '@civic-pulse/core';
-import { problemLines, readDefinitionFile } from './consultation-file.js';
+import { problemLines, readDefinitionFile, type DefinitionFile } from './consultation-file.js';
 import type { ConsultationRepository } from './storage/consultations.js';
 import type { OrgRepository } from './storage/orgs.js';
 
@@ -42,7 +42,7 @@ export async function seedDemoOrg(orgs: OrgRepository, port: number): Promise<vo
  */
 export const DEMO_CONSULTATION_FILE = fileURLToPath(new URL('../seed/place-du-marche.json', import.meta.url));
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEMO_CONSULTATION_OPENED_DAYS_AGO = 7;
 export const DEMO_CONSULTATION_CLOSES_IN_DAYS = 60;
 
@@ -51,10 +51,7 @@ export const DEMO_CONSULTATION_CLOSES_IN_DAYS = 60;
  * admin may have closed it or answers may hang on it. Needs the demo org. `true` when created.
  */
 export async function seedDemoConsultation(consultations: ConsultationRepository, now = new Date()): Promise<boolean> {
-  const file = await readDefinitionFile(DEMO_CONSULTATION_FILE);
-  if ('problems' in file) throw new Error(`${DEMO_CONSULTATION_FILE}:\n${problemLines(file.problems).join('\n')}`);
-  const { definition } = file;
-  if (definition.id === undefined) throw new Error(`${DEMO_CONSULTATION_FILE}: the demo consultation needs its id`);
+  const definition = await seedFile(DEMO_CONSULTATION_FILE, readDefinitionFile);
   if (await consultations.find(definition.id)) return false;
   // create() refuses a taken id, so an instance starting at the same moment cannot make a second one.
   return consultations.create({
@@ -63,4 +60,13 @@ export async function seedDemoConsultation(consultations: ConsultationRepository
     opensAt: new Date(now.getTime() - DEMO_CONSULTATION_OPENED_DAYS_AGO * DAY_MS).toISOString(),
     closesAt: new Date(now.getTime() + DEMO_CONSULTATION_CLOSES_IN_DAYS * DAY_MS).toISOString(),
   });
+}
+
+/** A demo definition file, which must pass the admin API's checks and name its id. */
+export async function seedFile<D extends { id?: string | undefined }>(path: string, read: (path: string) => Promise<DefinitionFile<D>>): Promise<D & { id: string }> {
+  const file = await read(path);
+  if ('problems' in file) throw new Error(`${path}:\n${problemLines(file.problems).join('\n')}`);
+  const { definition } = file;
+  if (definition.id === undefined) throw new Error(`${path}: a demo definition needs its id`);
+  return { ...definition, id: definition.id };
 }

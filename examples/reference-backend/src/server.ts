@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { seedDemoConsultation, seedDemoOrg } from './seed.js';
+import { demoSurveyLines, issueDemoSurveyTokens, seedDemoSurvey, seedPastDemoSurvey } from './seed-surveys.js';
 
 const config = readConfig();
 const adminToken = config.adminToken ?? randomBytes(24).toString('base64url');
@@ -46,10 +47,14 @@ try {
   const { port } = app.server.address() as AddressInfo;
   await seedDemoOrg(app.storage.orgs, port);
   await seedDemoConsultation(app.storage.consultations);
+  await seedDemoSurvey(app.storage.surveys);
+  await seedPastDemoSurvey(app.storage.surveys);
   if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
-  // The URL comes last: a script (or a test) that waits for it has everything else by then.
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Civic Pulse reference backend: http://${shownHost}:${port}/`);
+  const site = `http://${shownHost}:${port}`;
+  for (const line of demoSurveyLines(site, await issueDemoSurveyTokens(app.storage.surveys))) console.log(line);
+  // The URL comes last: a script (or a test) that waits for it has everything else by then.
+  console.log(`Civic Pulse reference backend: ${site}/`);
 } catch (error) {
   app.log.error({ err: error }, 'start failed');
   await app.close();

@@ -10,6 +10,8 @@ import { aRating } from './helpers.js';
 const backendDir = join(import.meta.dirname, '..');
 const URL_LINE = /reference backend: (http:\/\/\S+?)\/$/;
 const TOKEN_LINE = /admin token for this run: (\S+)$/;
+const INVITATION_LINE = /^Agents' survey, one response per link: http:\/\/[^/]+:\d+\/intranet\.html#token=([0-9a-f]{40})$/;
+const READER_LINE = /^Agents' survey results of last year, for a manager: http:\/\/[^/]+:\d+\/intranet-resultats\.html#token=([0-9a-f]{40})$/;
 
 interface RunningServer {
   child: ChildProcess;
@@ -72,12 +74,30 @@ for (const db of await testDatabases()) {
         assert.equal(await stop(child, 'SIGTERM'), 0);
       });
 
+      test('prints ready-to-click links of the demo surveys, before the URL: invitations that open this year’s, a read token of last year’s results', async (t) => {
+        const { child, url, output } = await startServer(t, db);
+        const invitations = output.flatMap((line) => INVITATION_LINE.exec(line)?.[1] ?? []);
+        const readers = output.flatMap((line) => READER_LINE.exec(line)?.[1] ?? []);
+        assert.equal(invitations.length, 3, output.join('\n'));
+        assert.equal(readers.length, 1, output.join('\n'));
+        assert.ok(output.every((line) => !/#token=/.test(line) || line.includes(`${url}/intranet`)), output.join('\n'));
+        assert.match(output.at(-1) ?? '', URL_LINE);
+
+        const survey = await fetch(`${url}/v1/surveys/qualite-de-service`, { headers: { authorization: `Bearer ${invitations[0]}` } });
+        const results = await fetch(`${url}/v1/surveys/qualite-de-service-precedente/results`, { headers: { authorization: `Bearer ${readers[0]}` } });
+        assert.equal(survey.status, 200);
+        assert.equal(results.status, 200);
+        assert.equal(((await results.json()) as { published: boolean }).published, true);
+        assert.equal(await stop(child, 'SIGTERM'), 0);
+      });
+
       test('with CIVIC_ADMIN_TOKEN set, uses it, prints no token, and stops cleanly on SIGINT', async (t) => {
         const { child, url, output } = await startServer(t, db, { CIVIC_ADMIN_TOKEN: 'token-from-the-environment' });
         const demo = await fetch(`${url}/v1/admin/orgs/ville-exemple`, { headers: { authorization: 'Bearer token-from-the-environment' } });
         assert.equal(demo.status, 200);
         assert.equal(await stop(child, 'SIGINT'), 0);
-        assert.doesNotMatch(output.join('\n'), /token/i);
+        // The demo surveys' links carry their own tokens; the admin token is never printed.
+        assert.doesNotMatch(output.join('\n'), /admin token|token-from-the-environment/i);
       });
     });
   });
