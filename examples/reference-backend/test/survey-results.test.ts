@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SurveyDefinition, SurveyResults } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
+import { surveyResultsToCsv } from '../src/export/survey-results.js';
 import { describeDatabase, testDatabases } from './databases.js';
 import { ADMIN, errorOf, startAppWithTown } from './helpers.js';
 import {
@@ -49,6 +50,45 @@ const adminResults = (app: FastifyInstance, id: string, query = '') =>
   app.inject({ method: 'GET', url: `/v1/admin/surveys/${id}/results${query}`, headers: ADMIN });
 const publicResults = (app: FastifyInstance, id: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url: `/v1/surveys/${id}/results`, headers });
+
+test('surveyResultsToCsv: a withheld statement, comments written as agents typed them but never as a formula, withheld comments', () => {
+  const results: SurveyResults = {
+    survey: 's',
+    title: 'S',
+    sections: [],
+    status: 'closed',
+    closesAt: '2026-01-01T00:00:00.000Z',
+    invited: 20,
+    received: 12,
+    published: true,
+    respondents: 12,
+    minimumGroup: 5,
+    minimumComments: 8,
+    questions: {
+      climat: { answered: 12, statements: { ecoute: { answered: 12, counts: { oui: 7, non: 5 } }, moyens: { withheld: true } } },
+      idee: { answered: 9, comments: ['=HYPERLINK("x")', 'Plus de "formations"'] },
+      autre: { answered: 2, commentsWithheld: true },
+    },
+    breakdowns: {},
+  };
+  assert.deepEqual(surveyResultsToCsv(results).replace(/^\uFEFF/, '').split('\r\n'), [
+    'breakdown,group,question,statement,answer,count,comment',
+    ',,,,invited,20,',
+    ',,,,received,12,',
+    ',,,,respondents,12,',
+    ',,climat,,answered,12,',
+    ',,climat,ecoute,answered,12,',
+    ',,climat,ecoute,oui,7,',
+    ',,climat,ecoute,non,5,',
+    ',,climat,moyens,,withheld,',
+    ',,idee,,answered,9,',
+    `,,idee,,comment,,"'=HYPERLINK(""x"")"`,
+    ',,idee,,comment,,"Plus de ""formations"""',
+    ',,autre,,answered,2,',
+    ',,autre,,comment,withheld,',
+    '',
+  ]);
+});
 
 for (const db of await testDatabases()) {
   describeDatabase(db, () => {
