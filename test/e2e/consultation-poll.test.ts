@@ -3,23 +3,15 @@
 // publishes, and supports another. Everything goes to the real backend and is checked in its file.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_TOKEN, SITE, focused, useSite } from './site.js';
+import { ADMIN_TOKEN, SITE, focused, queryDatabase, useSite } from './site.js';
 
 const site = useSite();
 const CONSULTATION = 'place-du-marche';
 const STORAGE_KEY = `civic-pulse:consultation:${CONSULTATION}`;
 
 /** Rows of the SQLite file, read beside the running server. */
-function query<Row>(sql: string, ...parameters: unknown[]): Row[] {
-  const db = new Database(site.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...parameters) as Row[];
-  } finally {
-    db.close();
-  }
-}
+const query = <Row>(sql: string, ...parameters: unknown[]): Row[] => queryDatabase<Row>(site.databaseFile, sql, ...parameters);
 
 const storedResponses = () =>
   query<{ id: string; participant: string; answers: string }>('select id, participant, answers from consultation_responses where consultation_id = ? order by received_at', CONSULTATION);

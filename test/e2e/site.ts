@@ -95,17 +95,23 @@ export type StoredRating = Pick<RatingRow, 'id' | 'service' | 'channel' | 'sourc
   reasons: string[];
 };
 
-/** Every stored rating, read from the SQLite file itself (read-only, beside the running server). */
-export function storedRatings(databaseFile: string): StoredRating[] {
+/** Rows of the SQLite file itself, read-only, beside the running server. */
+export function queryDatabase<Row>(databaseFile: string, sql: string, ...parameters: unknown[]): Row[] {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('select id, service, channel, source, scale, score, normalized, reasons, comment from ratings order by received_at, id')
-      .all() as (Omit<StoredRating, 'reasons'> & Pick<RatingRow, 'reasons'>)[];
-    return rows.map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as string[] }));
+    return db.prepare(sql).all(...parameters) as Row[];
   } finally {
     db.close();
   }
+}
+
+/** Every stored rating, read from the SQLite file. */
+export function storedRatings(databaseFile: string): StoredRating[] {
+  const rows = queryDatabase<Omit<StoredRating, 'reasons'> & Pick<RatingRow, 'reasons'>>(
+    databaseFile,
+    'select id, service, channel, source, scale, score, normalized, reasons, comment from ratings order by received_at, id',
+  );
+  return rows.map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as string[] }));
 }
 
 /** The rating the page POSTs while `act` runs, once the backend has answered 201. */

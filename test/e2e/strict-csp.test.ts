@@ -2,7 +2,7 @@
 // styled through adopted stylesheets, and sent.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SITE, ratingSentBy, storedRatings, thanksOf, useSite } from './site.js';
+import { ADMIN_TOKEN, SITE, ratingSentBy, storedRatings, thanksOf, useSite } from './site.js';
 
 const site = useSite();
 
@@ -120,5 +120,43 @@ describe('the demo page under a strict CSP', { timeout: 60_000 }, () => {
     assert.ok(styling.poll > 0 && styling.ideas > 0, JSON.stringify(styling));
     assert.equal(styling.styleElements, 0);
     assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  });
+  test('the intranet pages under strict CSP and Trusted Types: the agents’ survey, its questions and the manager’s results load their code and styles with zero violations', async (t) => {
+    const issue = async (path: string, body: object) => {
+      const answer = await fetch(`${site.backendUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await answer.json()) as { tokens?: string[]; token?: string };
+    };
+    const { tokens } = await issue('/v1/admin/surveys/qualite-de-service/invitations', { count: 1 });
+    const { token: reader } = await issue('/v1/admin/surveys/qualite-de-service-precedente/readers', {});
+    const page = await site.newPage(t);
+    for (const file of ['intranet.html', 'intranet-resultats.html']) {
+      await page.route(`${SITE}/${file}`, (route) => site.forward(route, { 'content-security-policy': CSP_WITH_TRUSTED_TYPES }));
+    }
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile });
+      });
+    });
+
+    await page.goto(`${SITE}/intranet.html#token=${tokens![0]}`);
+    const survey = page.locator('civic-agent-survey');
+    await survey.getByRole('button', { name: 'Commencer' }).click();
+    await survey.getByRole('radio', { name: /^Culture et sports/ }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the survey');
+
+    await page.goto(`${SITE}/intranet-resultats.html#token=${reader}`);
+    const results = page.locator('civic-agent-survey');
+    await results.getByRole('combobox', { name: 'Voir par' }).waitFor();
+    const styleElements = await results.evaluate((element) => {
+      const view = element.shadowRoot!.querySelector('civic-survey-results')!;
+      return element.shadowRoot!.querySelectorAll('style').length + view.shadowRoot!.querySelectorAll('style').length + (view.shadowRoot!.adoptedStyleSheets.length > 0 ? 0 : 1);
+    });
+    assert.equal(styleElements, 0, 'styles adopted, none inline');
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the results');
   });
 });
