@@ -13,12 +13,14 @@ import { pollResultsEn } from './poll-results.en.js';
 import { pollResultsFr } from './poll-results.fr.js';
 import { ratingEn } from './rating.en.js';
 import { ratingFr } from './rating.fr.js';
+import { surveyEn } from './survey.en.js';
+import { surveyFr } from './survey.fr.js';
 import { surveyResultsEn } from './survey-results.en.js';
 import { surveyResultsFr } from './survey-results.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Every bundle, French and English side by side: the base messages, the poll's, its questions', its results', the ideas'.
+// Every bundle, French and English side by side: the base messages, the rating's, the poll's, its questions', its results', the ideas', the agents' survey's and its results'.
 const BUNDLES = [
   { name: 'base', fr, en },
   { name: 'rating', fr: ratingFr, en: ratingEn },
@@ -26,6 +28,7 @@ const BUNDLES = [
   { name: 'poll-questions', fr: pollQuestionsFr, en: pollQuestionsEn },
   { name: 'poll-results', fr: pollResultsFr, en: pollResultsEn },
   { name: 'ideas', fr: ideasFr, en: ideasEn },
+  { name: 'survey', fr: surveyFr, en: surveyEn },
   { name: 'survey-results', fr: surveyResultsFr, en: surveyResultsEn },
 ] as const;
 
@@ -54,6 +57,7 @@ describe('catalogs', () => {
     for (const key of Object.keys(pollQuestionsFr)) assert.match(key, /^poll\.(required$|multiple\.|text\.|ranking\.)/);
     for (const key of Object.keys(pollResultsFr)) assert.match(key, /^poll\.results\./);
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
+    for (const key of Object.keys(surveyFr)) assert.match(key, /^survey\./);
     for (const key of Object.keys(surveyResultsFr)) assert.match(key, /^survey-results\./);
   });
 
