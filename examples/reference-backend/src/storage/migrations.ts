@@ -4,7 +4,7 @@ import type { Db } from './database.js';
 // Migrations live in code, not in files read at run time, so the compiled server carries them
 // wherever it is copied. Names sort in the order they apply; never edit one that has shipped.
 // Column types stay within what SQLite and PostgreSQL both understand (text, integer).
-const migrations: Record<string, Migration> = {
+export const migrations: Readonly<Record<string, Migration>> = {
   '0001-orgs-and-ratings': {
     async up(db: Kysely<unknown>) {
       await db.schema
