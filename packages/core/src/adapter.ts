@@ -1,3 +1,4 @@
+import type { Barometer } from './contract/barometer.js';
 import type { Consultation, ConsultationResponse, ConsultationResults } from './contract/consultation.js';
 import type { FieldError } from './contract/error.js';
 import type { Idea, IdeaSubmission, IdeaSupportReceipt } from './contract/idea.js';
@@ -83,6 +84,12 @@ export interface BackendAdapter {
   submitSurveyResponse(survey: string, token: string, response: SurveyResponse, options?: CallOptions): Promise<Result<SurveyReceipt>>;
   /** A survey's results, for the holder of a read token the admin issued (`forbidden` `unknown-token` otherwise). */
   getSurveyResults(survey: string, readToken: string, options?: CallOptions): Promise<Result<SurveyResults>>;
+
+  /**
+   * An org's barometer over a period (`2026`, `2026-Q3`, `last-12-months`): `invalid` naming
+   * `period` when it is none of these, `not-found` for an unknown org.
+   */
+  getBarometer(org: string, period: string, options?: CallOptions): Promise<Result<Barometer>>;
 }
 
 export const isRetryable = (error: AdapterError): boolean =>

@@ -14,3 +14,5 @@ export * from './survey-answers.js';
 export * from './survey-coherence.js';
 export * from './survey-results.js';
 export * from './survey-tallies.js';
+export * from './audit.js';
+export * from './barometer.js';

@@ -28,6 +28,25 @@ export type Reason = (typeof REASONS)[number];
 
 export const COMMENT_MAX_LENGTH = 1000;
 
+/**
+ * The criteria a mystery-shopping audit commonly evaluates (as in the Marianne referential and
+ * AFNOR's barometer); an audit may name others, these are the ones the elements can label.
+ */
+export const AUDIT_CRITERIA = [
+  'reachability',
+  'reactivity',
+  'courtesy',
+  'personalisation',
+  'waiting-time',
+  'answer-quality',
+  'transfer',
+  'complaint-handling',
+] as const;
+export type AuditCriterion = (typeof AUDIT_CRITERIA)[number];
+
+/** The periods a barometer is read over: a year (`2026`), a quarter (`2026-Q3`), or the last twelve months. */
+export const LAST_12_MONTHS = 'last-12-months';
+
 /** The server-side 0..100 value of a score, so that every scale adds up on the barometer. */
 export function normalizeScore(scale: Scale, score: number): number {
   return Math.round(((score - 1) / (SCALE_LEVELS[scale] - 1)) * 100);
