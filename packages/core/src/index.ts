@@ -25,6 +25,7 @@ export {
   ideasMessages,
   surveyResultsMessages,
   surveyMessages,
+  barometerMessages,
   type Language,
   type MessageKey,
   type MessageBundle,

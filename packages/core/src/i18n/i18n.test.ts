@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { barometerEn } from './barometer.en.js';
+import { barometerFr } from './barometer.fr.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { ideasEn } from './ideas.en.js';
@@ -20,7 +22,7 @@ import { surveyResultsFr } from './survey-results.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Every bundle, French and English side by side: the base messages, the rating's, the poll's, its questions', its results', the ideas', the agents' survey's and its results'.
+// Every bundle, French and English side by side: the base messages, the rating's, the poll's, its questions', its results', the ideas', the agents' survey's and its results', the barometer badge's.
 const BUNDLES = [
   { name: 'base', fr, en },
   { name: 'rating', fr: ratingFr, en: ratingEn },
@@ -30,6 +32,7 @@ const BUNDLES = [
   { name: 'ideas', fr: ideasFr, en: ideasEn },
   { name: 'survey', fr: surveyFr, en: surveyEn },
   { name: 'survey-results', fr: surveyResultsFr, en: surveyResultsEn },
+  { name: 'barometer', fr: barometerFr, en: barometerEn },
 ] as const;
 
 describe('catalogs', () => {
@@ -59,6 +62,7 @@ describe('catalogs', () => {
     for (const key of Object.keys(ideasFr)) assert.match(key, /^ideas\./);
     for (const key of Object.keys(surveyFr)) assert.match(key, /^survey\./);
     for (const key of Object.keys(surveyResultsFr)) assert.match(key, /^survey-results\./);
+    for (const key of Object.keys(barometerFr)) assert.match(key, /^barometer\./);
   });
 
   test('French typography: a narrow no-break space before ? ! ; and a no-break space before :', () => {

@@ -1,5 +1,6 @@
 import type { MessageBundle } from './bundle.js';
 import { fr, type BaseMessageKey, type Catalog } from './fr.js';
+import type { barometerFr } from './barometer.fr.js';
 import type { ideasFr } from './ideas.fr.js';
 import type { pollFr } from './poll.fr.js';
 import type { pollQuestionsFr } from './poll-questions.fr.js';
@@ -16,9 +17,10 @@ export { pollResultsMessages } from './poll-results.js';
 export { ideasMessages } from './ideas.js';
 export { surveyResultsMessages } from './survey-results.js';
 export { surveyMessages } from './survey.js';
+export { barometerMessages } from './barometer.js';
 
 /** Every message's key, whichever bundle holds it. */
-export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyFr | keyof typeof surveyResultsFr;
+export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyFr | keyof typeof surveyResultsFr | keyof typeof barometerFr;
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
