@@ -40,7 +40,13 @@ export interface Barometer {
   score: number | null;
   /** Ratings counted in the period. */
   responses: number;
+  /**
+   * `byChannel` lists every channel: `null` when the channel has no rating in the period (not
+   * measured); `{ score: null, responses: n }` when it has some, fewer than the minimum (not enough
+   * data yet), the way the overall figure reads.
+   */
   satisfaction: SatisfactionPart & { byChannel: Record<Channel, SatisfactionPart | null> };
+  /** `byChannel` as in `satisfaction`: `null` with no audit of the channel, a null score under the minimum. */
   audit: AuditPart & { byChannel: Record<Channel, AuditPart | null> };
   /** The score of the previous period of the same length, and the difference; null when either is withheld. */
   trend: { previous: number | null; delta: number | null };

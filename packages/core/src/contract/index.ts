@@ -16,3 +16,5 @@ export * from './survey-results.js';
 export * from './survey-tallies.js';
 export * from './audit.js';
 export * from './barometer.js';
+export * from './barometer-period.js';
+export * from './barometer-score.js';
