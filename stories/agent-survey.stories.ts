@@ -245,6 +245,18 @@ export const DraftResumed: Story = {
   },
 };
 
+export const DraftErased: Story = {
+  loaders: [() => keepDraft(TOKENS.open, 'qualite-de-vie', { direction: 'population', encadrant: false, conditions: 2 })],
+  parameters: { docs: { description: { story: 'On a shared computer, the agent stops before sending and erases their answers: nothing is left on the device, and the survey is back at its start.' } } },
+  play: async ({ canvasElement }) => {
+    const { shadow, t, said, part } = await surveyIn(canvasElement);
+    await userEvent.click(shadow.getByRole('button', { name: t('survey.draft.forget') }));
+    await waitFor(() => expect(part('status')).toHaveTextContent(said('survey.draft.forgotten')));
+    await expect(shadow.getByRole('button', { name: t('survey.start') })).toBeTruthy();
+    await expect(Object.keys(localStorage).filter((key) => key.startsWith('civic-pulse:survey:'))).toEqual([]);
+  },
+};
+
 export const Sending: Story = {
   parameters: {
     msw: { handlers: { failures: [surveyNeverAnswers('responses')] } },

@@ -62,5 +62,9 @@ export const styles = [
     .notice p {
       margin: 0;
     }
+
+    .forget {
+      margin: 1.5rem 0 0;
+    }
   `,
 ];

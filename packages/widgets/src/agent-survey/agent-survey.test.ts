@@ -620,6 +620,28 @@ describe('<civic-agent-survey>', () => {
       expect(adapter.surveyResponses(SURVEY).length).to.equal(0);
     });
 
+    it('is erased on request, for a shared computer: nothing left on the device, back to the start, said and focused', async () => {
+      const { adapter, token } = memory();
+      let el = await surveyFixture(adapter, `token="${token}"`);
+      await press(el, 'start');
+      expect(hasPart(el, 'forget')).to.be.false;
+      await answerFirstSection(el);
+      expect(text(el, 'forget')).to.equal('Effacer mes réponses de cet appareil');
+      await press(el, 'forget');
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+      expect(hasPart(el, 'start')).to.be.true;
+      expect(text(el, 'status')).to.equal('Vos réponses sont effacées de cet appareil. Votre invitation reste valable\u00a0: vous pouvez recommencer quand vous voulez.');
+      expect(focused(el)).to.equal('title');
+      await expect(el).to.be.accessible();
+      await press(el, 'start');
+      expect(inputs(el, 'direction').some((input) => input.checked)).to.be.false;
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+
+      el.remove();
+      el = await surveyFixture(adapter, `token="${token}"`);
+      expect(hasPart(el, 'resumed')).to.be.false;
+    });
+
     it('is not taken up with another token', async () => {
       const { adapter, token, second } = memory();
       let el = await surveyFixture(adapter, `token="${token}"`);

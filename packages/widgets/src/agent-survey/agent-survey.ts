@@ -77,6 +77,7 @@ const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-t
  * @csspart previous - The button back to the previous part.
  * @csspart next - The button to the next part.
  * @csspart submit - The send button, on the last part.
+ * @csspart forget - The button that erases the answers from the device (a shared computer).
  * @csspart retry - The button that sends the same response again, or loads the survey again.
  * @csspart error - An error message.
  * @csspart status - The live region that announces parts, sending and the outcome.
@@ -307,6 +308,25 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     return this.goTo(asked.sections[0]!.section.id, asked);
   }
 
+  /**
+   * Erases the answers and the draft, for an agent on a shared computer who stops here: whoever
+   * opens the page next finds nothing of them. Not offered once a send was attempted, since the
+   * draft then also tells this device that its answers may already be recorded.
+   */
+  private async forgetDraft(): Promise<void> {
+    deleteDraft(this.loadedSurvey!.id);
+    this.answers = {};
+    this.orders = {};
+    this.problems = new Map();
+    this.responseId = '';
+    this.section = '';
+    this.resumed = false;
+    this.phase = 'intro';
+    this.status = this.t('survey.draft.forgotten');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
+  }
+
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const survey = this.loadedSurvey!;
@@ -525,6 +545,11 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
             ${!last ? this.t('survey.next') : this.phase === 'sending' ? this.t('survey.sending') : retryable ? this.t('error.retry') : this.t('survey.send')}
           </button>
         </div>
+        ${Object.keys(this.answers).length > 0 && !this.attempted && !this.locked
+          ? html`<p class="forget">
+              <button type="button" part="forget" class="button-secondary" @click=${this.forgetDraft}>${this.t('survey.draft.forget')}</button>
+            </p>`
+          : nothing}
       </form>
     `;
   }
