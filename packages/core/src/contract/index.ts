@@ -15,6 +15,7 @@ export * from './survey-coherence.js';
 export * from './survey-results.js';
 export * from './survey-tallies.js';
 export * from './audit.js';
+export * from './audit-csv.js';
 export * from './barometer.js';
 export * from './barometer-period.js';
 export * from './barometer-score.js';
