@@ -4,6 +4,8 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from '../../../../test/support/msw-node.js';
 import { aRating } from '../../../../test/support/rating.js';
+import { DEFAULT_BAROMETER_SETTINGS } from '../contract/barometer.js';
+import { auditTotalsOf, barometerOf, satisfactionTotalsOf } from '../contract/barometer-score.js';
 import type { Consultation } from '../contract/consultation.js';
 import type { Idea } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
@@ -561,6 +563,78 @@ describe('http adapter: surveys', () => {
           : url.endsWith('/responses')
             ? await call.submitSurveyResponse('qualite-de-vie', TOKEN, response)
             : await call.getSurveyResults('qualite-de-vie', TOKEN);
+      assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'server bad-response');
+    });
+  }
+});
+
+describe('http adapter: barometer', () => {
+  const BAROMETER = `${ENDPOINT}/v1/orgs/ville-test/barometer`;
+  const barometer = barometerOf({
+    org: 'ville-test',
+    period: '2026-Q3',
+    from: '2026-07-01',
+    to: '2026-10-01',
+    satisfaction: satisfactionTotalsOf(Array.from({ length: 30 }, (_, i) => ({ channel: i % 2 ? 'web' : 'counter', normalized: 50 + i }))),
+    previousSatisfaction: { responses: 0, sumNormalized: 0 },
+    audits: auditTotalsOf(Array.from({ length: 5 }, () => ({ channel: 'phone' as const, criteriaMet: 3, criteriaTotal: 4 }))),
+    previousAudits: { audits: 0, criteriaMet: 0, criteriaTotal: 0 },
+    settings: DEFAULT_BAROMETER_SETTINGS,
+    methodology: 'https://civic-pulse.example/#barometer-methodology',
+  });
+
+  test('getBarometer reads GET /v1/orgs/:org/barometer?period=, for the org it is given', async () => {
+    const seen = route('get', `${ENDPOINT}/v1/orgs/:org/barometer`, () => HttpResponse.json(barometer));
+    const result = await adapter({ org: 'autre-ville' }).getBarometer('ville-test', '2026-Q3');
+    assert.deepEqual(result, { ok: true, data: barometer });
+    assert.equal(seen[0]?.url.pathname, '/v1/orgs/ville-test/barometer');
+    assert.equal(seen[0]?.url.searchParams.get('period'), '2026-Q3');
+  });
+
+  test('the org and the period are encoded', async () => {
+    const seen = route('get', `${ENDPOINT}/v1/orgs/:org/barometer`, () => HttpResponse.json(barometer));
+    await adapter().getBarometer('a/b', '2026&x=1');
+    assert.equal(seen[0]?.url.href, `${ENDPOINT}/v1/orgs/a%2Fb/barometer?period=2026%26x%3D1`);
+  });
+
+  test('a bad period is `invalid` with the field `period`, and is not retried', async () => {
+    const fields = [{ path: 'period', message: 'a year (2026), a quarter (2026-Q3) or last-12-months' }];
+    const seen = route('get', BAROMETER, errorBody(400, { code: 'invalid-query', message: 'The request query does not match the contract.', fields }));
+    const result = await adapter().getBarometer('ville-test', '2026-Q5');
+    assert.equal(!result.ok && result.error.kind, 'invalid');
+    assert.deepEqual(!result.ok && result.error.fields, fields);
+    assert.equal(seen.length, 1);
+  });
+
+  test('an unknown org is `not-found`', async () => {
+    route('get', `${ENDPOINT}/v1/orgs/:org/barometer`, errorBody(404, { code: 'unknown-org', message: 'There is no org "nulle-part".' }));
+    const result = await adapter().getBarometer('nulle-part', '2026');
+    assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'not-found unknown-org');
+  });
+
+  test('a 503 is retried like every read', async () => {
+    let attempts = 0;
+    route('get', BAROMETER, () => (++attempts < 2 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(barometer)));
+    assert.equal((await adapter().getBarometer('ville-test', '2026')).ok, true);
+    assert.equal(attempts, 2);
+  });
+
+  test('a withheld barometer (null scores, null channels) is read as it is', async () => {
+    const withheld = { ...barometer, score: null, satisfaction: { score: null, responses: 3, byChannel: { ...barometer.satisfaction.byChannel, web: { score: null, responses: 3 } } } };
+    route('get', BAROMETER, () => HttpResponse.json(withheld));
+    assert.deepEqual(await adapter().getBarometer('ville-test', '2026'), { ok: true, data: withheld });
+  });
+
+  for (const [name, body] of [
+    ['a score that is text', { ...barometer, score: '75' }],
+    ['no trend', { ...barometer, trend: undefined }],
+    ['a channel that is not a part', { ...barometer, audit: { ...barometer.audit, byChannel: { phone: 80 } } }],
+    ['satisfaction without its count', { ...barometer, satisfaction: { score: 70, byChannel: {} } }],
+    ['weights without those applied', { ...barometer, weights: { audit: 0.5, satisfaction: 0.5 } }],
+  ] as const) {
+    test(`a barometer with ${name} is \`server\`/\`bad-response\``, async () => {
+      route('get', BAROMETER, () => HttpResponse.json(body));
+      const result = await adapter().getBarometer('ville-test', '2026');
       assert.equal(!result.ok && `${result.error.kind} ${result.error.code}`, 'server bad-response');
     });
   }

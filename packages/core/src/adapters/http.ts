@@ -1,4 +1,5 @@
 import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import type { Barometer } from '../contract/barometer.js';
 import type { Consultation, ConsultationResponse, ConsultationResults } from '../contract/consultation.js';
 import type { ErrorBody } from '../contract/error.js';
 import type { Idea, IdeaSubmission, IdeaSupportReceipt } from '../contract/idea.js';
@@ -108,6 +109,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
 
     getSurveyResults: (id: string, readToken: string, call: CallOptions = {}) =>
       withToken(readToken, call, (headers) => get<SurveyResults>(`${surveyUrl(id)}/results`, isSurveyResults, call, headers)),
+
+    // The period is the server's to judge (a 400 names it); the browser's HTTP cache revalidates
+    // with the server's ETag, so a badge on every page of a site costs a 304.
+    getBarometer: (barometerOrg: string, period: string, call: CallOptions = {}) =>
+      get<Barometer>(`v1/orgs/${encodeURIComponent(barometerOrg)}/barometer?${new URLSearchParams({ period })}`, isBarometer, call),
   };
 }
 
@@ -211,6 +217,25 @@ const isSurveyResults = fields({
   // A tally or `{ withheld: true }`: what each holds is read by the manager's view.
   questions: valuesOf(isRecord),
   breakdowns: valuesOf(valuesOf(isRecord)),
+});
+
+const nullOr = (check: Check): Check => (value) => value === null || check(value);
+const isScore = nullOr(isNumber);
+const isSatisfactionPart = fields({ score: isScore, responses: isNumber });
+const isAuditPart = fields({ score: isScore, audits: isNumber });
+const isBarometer = fields({
+  org: isString,
+  period: isString,
+  from: isString,
+  to: isString,
+  score: isScore,
+  responses: isNumber,
+  satisfaction: (value) => isSatisfactionPart(value) && fields({ byChannel: valuesOf(nullOr(isSatisfactionPart)) })(value),
+  audit: (value) => isAuditPart(value) && fields({ byChannel: valuesOf(nullOr(isAuditPart)) })(value),
+  trend: fields({ previous: isScore, delta: isScore }),
+  weights: fields({ audit: isNumber, satisfaction: isNumber, applied: fields({ audit: isNumber, satisfaction: isNumber }) }),
+  minimum: fields({ ratings: isNumber, audits: isNumber }),
+  methodology: isString,
 });
 
 /** The body when it has the expected shape; `server`/`bad-response` otherwise. */

@@ -456,3 +456,114 @@ describe('memory adapter: surveys', () => {
   });
 });
 
+
+describe('memory adapter: barometer', () => {
+  const NOW = new Date('2026-11-29T12:00:00.000Z');
+  const barometerAdapter = (options: Parameters<typeof createMemoryAdapter>[0] = {}) => createMemoryAdapter({ org: 'ville-test', now: () => NOW, ...options });
+  const audit = (date: string, channel: 'phone' | 'web' | 'counter', criteriaMet: number, criteriaTotal = 4, id?: string) => ({
+    ...(id === undefined ? {} : { id }),
+    date,
+    channel,
+    criteriaMet,
+    criteriaTotal,
+  });
+
+  async function rate(adapter: ReturnType<typeof createMemoryAdapter>, count: number, rating: Partial<Parameters<typeof aRating>[0]>) {
+    for (let i = 0; i < count; i++) assert.equal((await adapter.submitRating(aRating({ ...rating, id: randomUUID() }))).ok, true);
+  }
+
+  const data = <T>(result: Result<T>): T => {
+    if (!result.ok) assert.fail(`${result.error.kind} ${result.error.code}`);
+    return result.data;
+  };
+
+  test('scores the stored ratings (normalized) and the audits given, over the period asked, against the previous one', async () => {
+    const adapter = barometerAdapter();
+    // 2026-Q3: 30 ratings 4 of 5 (75) at the counter, 10 of 3 of 3 (100) on the web; Q2: 30 of 2 of 5 (25).
+    await rate(adapter, 30, { channel: 'counter', scale: 'smileys-5', score: 4, occurredAt: '2026-07-15T10:00:00.000Z' });
+    await rate(adapter, 10, { channel: 'web', scale: 'smileys-3', score: 3, occurredAt: '2026-09-30T23:59:59.000+00:00' });
+    await rate(adapter, 30, { channel: 'counter', scale: 'smileys-5', score: 2, occurredAt: '2026-06-30T23:59:59.999Z' });
+    // Occurred on the 1st of October in Paris, on the 30th of September in UTC: in Q3.
+    await rate(adapter, 1, { channel: 'web', scale: 'stars-5', score: 5, occurredAt: '2026-10-01T01:00:00.000+02:00' });
+    const receipt = adapter.addAudits('ville-test', [
+      ...Array.from({ length: 5 }, (_, i) => audit(`2026-08-0${i + 1}`, 'phone', 3)),
+      audit('2026-10-01', 'phone', 0), // Q4
+      ...Array.from({ length: 5 }, (_, i) => audit(`2026-05-0${i + 1}`, 'web', 1)), // Q2
+    ]);
+    assert.deepEqual(receipt, { imported: 11, duplicates: 0 });
+
+    const barometer = data(await adapter.getBarometer('ville-test', '2026-Q3'));
+    assert.deepEqual([barometer.period, barometer.from, barometer.to], ['2026-Q3', '2026-07-01', '2026-10-01']);
+    assert.equal(barometer.responses, 41);
+    assert.equal(barometer.satisfaction.score, 81.7); // (30 × 75 + 11 × 100) / 41 = 81.70…
+    assert.deepEqual(barometer.satisfaction.byChannel.counter, { score: 75, responses: 30 });
+    assert.deepEqual(barometer.satisfaction.byChannel.web, { score: null, responses: 11 });
+    assert.equal(barometer.satisfaction.byChannel.phone, null);
+    assert.deepEqual(barometer.audit.byChannel.phone, { score: 75, audits: 5 });
+    assert.equal(barometer.audit.score, 75);
+    assert.equal(barometer.score, 78.4); // (81.70… + 75) / 2 = 78.35…
+    // Q2: 25 from ratings, 25 from audits.
+    assert.deepEqual(barometer.trend, { previous: 25, delta: 53.4 });
+    assert.deepEqual(barometer.minimum, { ratings: 30, audits: 5 });
+    assert.match(barometer.methodology, /#barometer-methodology$/);
+  });
+
+  test('settings and the methodology link come from the options', async () => {
+    const adapter = barometerAdapter({ barometer: { weights: { audit: 70, satisfaction: 30 }, minimum: { ratings: 1, audits: 1 } }, methodology: 'https://ville.test/methode' });
+    await rate(adapter, 1, { scale: 'smileys-3', score: 1, occurredAt: '2026-02-01T10:00:00.000Z' });
+    adapter.addAudits('ville-test', [audit('2026-02-02', 'counter', 4)]);
+    const barometer = data(await adapter.getBarometer('ville-test', '2026'));
+    assert.equal(barometer.score, 70);
+    assert.deepEqual(barometer.weights, { audit: 70, satisfaction: 30, applied: { audit: 0.7, satisfaction: 0.3 } });
+    assert.equal(barometer.methodology, 'https://ville.test/methode');
+  });
+
+  test('last-12-months reads the twelve whole months before the current one', async () => {
+    const adapter = barometerAdapter({ barometer: { weights: { audit: 1, satisfaction: 1 }, minimum: { ratings: 1, audits: 1 } } });
+    await rate(adapter, 1, { scale: 'smileys-3', score: 3, occurredAt: '2025-11-01T00:00:00.000Z' });
+    await rate(adapter, 1, { scale: 'smileys-3', score: 1, occurredAt: '2026-11-02T00:00:00.000Z' }); // this month: not yet
+    const barometer = data(await adapter.getBarometer('ville-test', 'last-12-months'));
+    assert.deepEqual([barometer.from, barometer.to, barometer.responses, barometer.score], ['2025-11-01', '2026-11-01', 1, 100]);
+  });
+
+  test('a bad period is `invalid` naming `period`; another org is `not-found`; an aborted call is `aborted`', async () => {
+    const adapter = barometerAdapter();
+    const bad = await adapter.getBarometer('ville-test', '2026-Q5');
+    assert.equal(!bad.ok && bad.error.kind, 'invalid');
+    assert.deepEqual(!bad.ok && bad.error.fields?.map(({ path }) => path), ['period']);
+    const other = await adapter.getBarometer('autre-ville', '2026');
+    assert.equal(!other.ok && `${other.error.kind} ${other.error.code}`, 'not-found unknown-org');
+    const stopped = await adapter.getBarometer('ville-test', '2026', { signal: AbortSignal.abort() });
+    assert.equal(!stopped.ok && stopped.error.kind, 'aborted');
+  });
+
+  test('without an org option, any org asked has the ratings, and its own audits', async () => {
+    const adapter = createMemoryAdapter({ now: () => NOW });
+    await rate(adapter, 2, { occurredAt: '2026-03-01T10:00:00.000Z' });
+    adapter.addAudits('a', [audit('2026-03-01', 'web', 1)]);
+    assert.equal(data(await adapter.getBarometer('a', '2026')).audit.audits, 1);
+    assert.equal(data(await adapter.getBarometer('b', '2026')).audit.audits, 0);
+    assert.equal(data(await adapter.getBarometer('b', '2026')).responses, 2);
+  });
+
+  test('importing the same audits twice adds nothing; identical audits without id in one batch stay apart', async () => {
+    const adapter = barometerAdapter();
+    const batch = [audit('2026-03-01', 'phone', 2, 4, 'A-1'), audit('2026-03-01', 'web', 1), audit('2026-03-01', 'web', 1)];
+    assert.deepEqual(adapter.addAudits('ville-test', batch), { imported: 3, duplicates: 0 });
+    assert.deepEqual(adapter.addAudits('ville-test', batch), { imported: 0, duplicates: 3 });
+    // A third identical one is new: it ranks third among its twins.
+    assert.deepEqual(adapter.addAudits('ville-test', [...batch, audit('2026-03-01', 'web', 1)]), { imported: 1, duplicates: 3 });
+    assert.equal(adapter.audits('ville-test').length, 4);
+  });
+
+  test('a bad audit, or an id held with other figures, imports nothing and says each problem', () => {
+    const adapter = barometerAdapter();
+    adapter.addAudits('ville-test', [audit('2026-03-01', 'phone', 2, 4, 'A-1')]);
+    assert.throws(
+      () => adapter.addAudits('ville-test', [audit('2026-03-02', 'web', 1, 4, 'A-2'), audit('2026-03-01', 'phone', 3, 4, 'A-1'), audit('2026-02-30', 'web', 5)]),
+      (error: Error) => /1\.id: "A-1" was imported with other figures/.test(error.message) && /2\.date/.test(error.message) && /2\.criteriaMet/.test(error.message),
+    );
+    assert.deepEqual(adapter.audits('ville-test').map(({ id }) => id), ['A-1']);
+    assert.throws(() => adapter.addAudits('autre-ville', [audit('2026-03-01', 'web', 1)]), /holds the data of "ville-test"/);
+  });
+});

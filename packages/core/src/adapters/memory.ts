@@ -1,4 +1,8 @@
 import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import { AuditSchema, type Audit, type AuditImportReceipt } from '../contract/audit.js';
+import { barometerPeriod, BAROMETER_PERIOD_HINT, type DayRange } from '../contract/barometer-period.js';
+import { auditTotalsOf, barometerOf, satisfactionTotalsOf } from '../contract/barometer-score.js';
+import { DEFAULT_BAROMETER_SETTINGS, type Barometer, type BarometerSettings } from '../contract/barometer.js';
 import { ParticipantSchema } from '../contract/common.js';
 import { answerProblems } from '../contract/consultation-answers.js';
 import { consultationStatus } from '../contract/consultation-status.js';
@@ -32,6 +36,7 @@ import {
   type SurveyReceipt,
   type SurveyResponse,
 } from '../contract/survey.js';
+import { normalizeScore } from '../contract/vocabulary.js';
 
 /** A consultation as an admin defines it, with its id (the memory adapter makes none). */
 export type MemoryConsultation = ConsultationDefinition & { id: string };
@@ -48,6 +53,15 @@ export interface MemoryAdapterOptions {
   surveys?: readonly MemorySurvey[];
   /** The clock, for the consultations' status and the times of receipts and ideas; `new Date()` by default. */
   now?: () => Date;
+  /**
+   * The organisation whose data this adapter holds: the barometer of another is `not-found`, and
+   * audits of another are refused. Unset, every org asked is this one (a demo need not name it).
+   */
+  org?: string;
+  /** The barometer's weights and minimums; DEFAULT_BAROMETER_SETTINGS (50/50, 30 ratings, 5 audits) by default. */
+  barometer?: BarometerSettings;
+  /** The barometer's `methodology` link; the reference backend's README section by default. */
+  methodology?: string;
 }
 
 export interface MemoryAdapter extends BackendAdapter {
@@ -76,7 +90,20 @@ export interface MemoryAdapter extends BackendAdapter {
   closeSurvey(survey: string): void;
   /** The answers stored for a survey, in the order they came: no token and no response id, as on the server. */
   surveyResponses(survey: string): readonly Record<string, unknown>[];
+  /**
+   * Imports mystery-shopping audits of an org, as the admin's import does: all or nothing. Throws
+   * with every problem when an audit is not valid, and when an id is already held with another
+   * content. An audit already held (the same id, or without id the same content, counted among the
+   * identical ones of its batch) is a duplicate and adds nothing, so importing a file twice adds
+   * nothing the second time.
+   */
+  addAudits(org: string, audits: readonly Audit[]): AuditImportReceipt;
+  /** The audits held for an org, in the order they came. */
+  audits(org: string): readonly Audit[];
 }
+
+/** Where the barometer's methodology is written, unless the adapter is told otherwise. */
+const METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/examples/reference-backend/README.md#barometer-methodology';
 
 /**
  * How many ideas one participant may post to one consultation: the reference backend's limit,
@@ -128,6 +155,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const responseReceipts = new Map<string, StoredWrite<Receipt>>();
   const ideas = new Map<string, StoredWrite<StoredIdea>>();
   const surveys = new Map<string, StoredSurvey>();
+  /** org → audit key → the audit's content (canonical JSON), and the audits in order. */
+  const audits = new Map<string, { keys: Map<string, string>; list: Audit[] }>();
   let sequence = 0;
 
   function addConsultation(definition: MemoryConsultation): void {
@@ -190,10 +219,55 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return checkOpen(consultation);
   }
 
+  function addAudits(org: string, batch: readonly Audit[]): AuditImportReceipt {
+    if (options.org !== undefined && org !== options.org) throw new Error(`This adapter holds the data of "${options.org}", not of "${org}".`);
+    const problems = batch.flatMap((audit, index) => {
+      const parsed = AuditSchema.safeParse(audit);
+      return parsed.success ? [] : fieldErrorsOf(parsed.error.issues).map(({ path, message }) => `${index}.${path}: ${message}`);
+    });
+    const held = audits.get(org) ?? { keys: new Map<string, string>(), list: [] };
+    // The same keys as the reference backend: the id, else the content and its rank among the identical ones of the batch.
+    const ranks = new Map<string, number>();
+    const keyed = batch.map((audit, index) => {
+      const content = canonicalJson(audit);
+      const rank = ranks.get(content) ?? 0;
+      ranks.set(content, rank + 1);
+      return { index, audit, content, key: audit.id === undefined ? `content ${content} #${rank}` : `id ${audit.id}` };
+    });
+    const added = new Map<string, (typeof keyed)[number]>();
+    for (const entry of keyed) {
+      const earlier = held.keys.get(entry.key) ?? added.get(entry.key)?.content;
+      if (earlier === undefined) added.set(entry.key, entry);
+      else if (earlier !== entry.content) problems.push(`${entry.index}.id: "${entry.audit.id}" was imported with other figures`);
+    }
+    if (problems.length > 0) throw new Error(`No audit imported:\n${problems.join('\n')}`);
+    for (const { key, content, audit } of added.values()) {
+      held.keys.set(key, content);
+      held.list.push(structuredClone(audit));
+    }
+    audits.set(org, held);
+    return { imported: added.size, duplicates: batch.length - added.size };
+  }
+
+  /** The barometer's totals over some days: ratings by the UTC day they occurred, audits by their date. */
+  function satisfactionIn({ from, to }: DayRange) {
+    const within = ratings.filter((rating) => {
+      const day = new Date(rating.occurredAt).toISOString().slice(0, 10);
+      return day >= from && day < to;
+    });
+    return satisfactionTotalsOf(within.map((rating) => ({ channel: rating.channel, normalized: normalizeScore(rating.scale, rating.score) })));
+  }
+
+  const auditsIn = (org: string, { from, to }: DayRange) => auditTotalsOf((audits.get(org)?.list ?? []).filter(({ date }) => date >= from && date < to));
+
   return {
     get ratings() {
       return ratings;
     },
+
+    addAudits,
+
+    audits: (org) => audits.get(org)?.list ?? [],
 
     addConsultation,
 
@@ -409,6 +483,26 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       survey.invitations.set(token, true);
       survey.answers.push(structuredClone(parsed.data.answers));
       return { ok: true, data: { id: parsed.data.id, receivedOn: at.toISOString().slice(0, 10) } };
+    },
+
+    async getBarometer(org: string, period: string, call: CallOptions = {}): Promise<Result<Barometer>> {
+      if (call.signal?.aborted) return aborted();
+      if (options.org !== undefined && org !== options.org) return fail('not-found', 'unknown-org', `There is no org "${org}".`);
+      const days = barometerPeriod(period, now());
+      if (!days) return fail('invalid', 'invalid-query', 'The request query does not match the contract.', [{ path: 'period', message: BAROMETER_PERIOD_HINT }]);
+      const barometer = barometerOf({
+        org,
+        period,
+        from: days.from,
+        to: days.to,
+        satisfaction: satisfactionIn(days),
+        previousSatisfaction: satisfactionIn(days.previous),
+        audits: auditsIn(org, days),
+        previousAudits: auditsIn(org, days.previous),
+        settings: options.barometer ?? DEFAULT_BAROMETER_SETTINGS,
+        methodology: options.methodology ?? METHODOLOGY_URL,
+      });
+      return { ok: true, data: barometer };
     },
 
     async getSurveyResults(id: string, readToken: string, call: CallOptions = {}): Promise<Result<SurveyResults>> {
