@@ -47,6 +47,7 @@ export default [
     'satisfaction-rating/civic-satisfaction-rating': 'packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.ts',
     'consultation-poll/civic-consultation-poll': 'packages/widgets/src/consultation-poll/civic-consultation-poll.ts',
     'agent-survey/civic-agent-survey': 'packages/widgets/src/agent-survey/civic-agent-survey.ts',
+    'barometer-badge/civic-barometer-badge': 'packages/widgets/src/barometer-badge/civic-barometer-badge.ts',
     'provider/civic-pulse-provider': 'packages/widgets/src/provider/civic-pulse-provider.ts',
   }),
   {

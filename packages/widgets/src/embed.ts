@@ -6,6 +6,7 @@ const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'civic-satisfaction-rating': () => import('./satisfaction-rating/civic-satisfaction-rating.js'),
   'civic-consultation-poll': () => import('./consultation-poll/civic-consultation-poll.js'),
   'civic-agent-survey': () => import('./agent-survey/civic-agent-survey.js'),
+  'civic-barometer-badge': () => import('./barometer-badge/civic-barometer-badge.js'),
   'civic-pulse-provider': () => import('./provider/civic-pulse-provider.js'),
 };
 

@@ -7,6 +7,7 @@ export { ConsultationPoll, type PollLayout } from './consultation-poll/consultat
 export { CivicConsultationIdeas } from './consultation-poll/consultation-ideas.js';
 export { AgentSurvey } from './agent-survey/agent-survey.js';
 export { SurveySubmittedEvent, SurveyErrorEvent } from './agent-survey/survey-events.js';
+export { BarometerBadge, type BadgeVariant, type BadgeTheme } from './barometer-badge/barometer-badge.js';
 export { PulseProvider } from './provider/pulse-provider.js';
 export { RatingSubmitEvent, RatingSubmittedEvent, RatingErrorEvent } from './events/rating-events.js';
 export { ConsultationSubmitEvent, ConsultationSubmittedEvent, ConsultationErrorEvent } from './events/consultation-events.js';
