@@ -1,5 +1,5 @@
 // `npm run bench`: the figures of the closing notes. Sizes of the CDN embed (what a page really
-// downloads to show one rating, or the consultation poll; what the agents' survey needs), then ratings accepted per second by the built backend on
+// downloads to show one rating, or the consultation poll; what the agents' survey and the barometer badge need), then ratings accepted per second by the built backend on
 // SQLite, and whether every acknowledged rating is in the file. Prints, asserts nothing, writes no
 // file; exits non-zero only when something could not be measured.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,8 @@ const verdict = (bytes, budget) => `${number(bytes)} B of ${number(budget)} B: $
 
 // Issue 5: the agents' survey, its chunk against 10 KB gzip beyond the loader and Lit.
 const SURVEY_BUDGET = 10_000;
+// Issue 6: the barometer badge, its chunk against 6 KB gzip beyond the loader and Lit.
+const BADGE_BUDGET = 6_000;
 
 /**
  * A CDN file and the files it imports, statically, and through the dynamic imports whose file
@@ -38,14 +40,33 @@ function importGraph(file, follow = () => false, seen = new Set()) {
  * what a manager's view downloads instead (the results view for the controls).
  */
 function surveySizes() {
-  const file = lazyChunks().get('civic-agent-survey');
-  if (!file) throw new Error(`the loader ${LOADER} imports no civic-agent-survey chunk`);
-  const sizes = (files) => [...files].filter((name) => name !== LOADER && !isLitChunk(name)).map((name) => ({ file: name, ...compressedSizes(readFileSync(`${CDN_DIR}${name}`)) }));
+  const file = lazyChunk('civic-agent-survey');
   return {
     chunk: { file, ...compressedSizes(readFileSync(`${CDN_DIR}${file}`)) },
-    toAnswer: sizes(importGraph(file, (name) => name.startsWith('survey-questions-'))),
-    managerView: sizes(importGraph(file, (name) => name.startsWith('survey-results-'))),
+    toAnswer: beyondLoaderAndLit(importGraph(file, (name) => name.startsWith('survey-questions-'))),
+    managerView: beyondLoaderAndLit(importGraph(file, (name) => name.startsWith('survey-results-'))),
   };
+}
+
+/** The chunk the loader fetches for `tag`. */
+function lazyChunk(tag) {
+  const file = lazyChunks().get(tag);
+  if (!file) throw new Error(`the loader ${LOADER} imports no ${tag} chunk`);
+  return file;
+}
+
+/** The sizes of `files` but the loader and Lit, file by file. */
+const beyondLoaderAndLit = (files) =>
+  [...files].filter((name) => name !== LOADER && !isLitChunk(name)).map((name) => ({ file: name, ...compressedSizes(readFileSync(`${CDN_DIR}${name}`)) }));
+
+/**
+ * The barometer badge's weight, read from the build: its own chunk, and what a French page showing
+ * only the badge downloads beyond the loader and Lit (the chunk and the SDK's shared chunks it
+ * imports; the English messages are fetched by English pages only).
+ */
+function badgeSizes() {
+  const file = lazyChunk('civic-barometer-badge');
+  return { chunk: { file, ...compressedSizes(readFileSync(`${CDN_DIR}${file}`)) }, page: beyondLoaderAndLit(importGraph(file)) };
 }
 
 function buildIfMissing() {
@@ -101,6 +122,15 @@ async function main() {
     console.log(`  budget, survey chunk ≤ 10 KB gzip: ${verdict(survey.chunk.gzip, SURVEY_BUDGET)}`);
     console.log(`  the same budget read as everything answering needs beyond loader and Lit: ${verdict(surveyToAnswer.gzip, SURVEY_BUDGET)}\n`);
 
+    const badge = badgeSizes();
+    const badgePage = total(badge.page);
+    console.log(sizeRow(`badge chunk ${badge.chunk.file}`, badge.chunk));
+    console.log('  /cdn/ files a French page showing only the badge downloads beyond the loader and Lit (from the build\'s imports):');
+    for (const file of badge.page) console.log(sizeRow(`  ${file.file}`, file));
+    console.log(sizeRow('  all of these', badgePage));
+    console.log(`  budget, badge chunk ≤ 6 KB gzip: ${verdict(badge.chunk.gzip, BADGE_BUDGET)}`);
+    console.log(`  the same budget read as everything the badge's page needs beyond loader and Lit: ${verdict(badgePage.gzip, BADGE_BUDGET)}\n`);
+
     console.log(`Throughput: POST /v1/orgs/ville-exemple/ratings, ${LOAD.connections} connections, ${LOAD.duration} s, a fresh id per request`);
     const load = await postRatings(backend.url);
     console.log(`  ${number(load.requestsPerSecond)} requests/s, ${number(load.acceptedPerSecond)} accepted/s, latency p50 ${load.p50} ms, p99 ${load.p99} ms`);
@@ -122,6 +152,8 @@ async function main() {
       ['poll page with ideas, beyond loader and Lit', `${number(pollOwn.gzip)} / ${number(pollOwn.brotli)} B`, pollOwn.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'over 8 KB'],
       ['survey chunk, gzip / brotli', `${number(survey.chunk.gzip)} / ${number(survey.chunk.brotli)} B`, survey.chunk.gzip <= SURVEY_BUDGET ? 'OK ≤ 10 KB' : 'OVER 10 KB'],
       ['survey to answer, beyond loader and Lit', `${number(surveyToAnswer.gzip)} / ${number(surveyToAnswer.brotli)} B`, surveyToAnswer.gzip <= SURVEY_BUDGET ? 'OK ≤ 10 KB' : 'over 10 KB'],
+      ['badge chunk, gzip / brotli', `${number(badge.chunk.gzip)} / ${number(badge.chunk.brotli)} B`, badge.chunk.gzip <= BADGE_BUDGET ? 'OK ≤ 6 KB' : 'OVER 6 KB'],
+      ['badge page, beyond loader and Lit', `${number(badgePage.gzip)} / ${number(badgePage.brotli)} B`, badgePage.gzip <= BADGE_BUDGET ? 'OK ≤ 6 KB' : 'over 6 KB'],
       ['ratings accepted per second', number(load.acceptedPerSecond), ''],
       ['latency p50 / p99', `${load.p50} / ${load.p99} ms`, ''],
       ['2xx / non-2xx', `${number(load.ok)} / ${number(load.notOk)}`, ''],
