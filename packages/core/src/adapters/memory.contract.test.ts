@@ -4,7 +4,7 @@ import { describeAdapterContract } from '../testing/adapter-contract.js';
 import { createMemoryAdapter } from './memory.js';
 
 describeAdapterContract('memory adapter', async () => {
-  const adapter = createMemoryAdapter({ services: ['etat-civil'] });
+  const adapter = createMemoryAdapter({ services: ['etat-civil'], org: 'ville-test' });
   return {
     adapter,
     org: 'ville-test',
@@ -19,5 +19,6 @@ describeAdapterContract('memory adapter', async () => {
     },
     issueSurveyReader: async (survey) => adapter.issueSurveyReader(survey),
     closeSurvey: async (survey) => adapter.closeSurvey(survey),
+    importAudits: async (org, audits) => adapter.addAudits(org, audits),
   };
 });

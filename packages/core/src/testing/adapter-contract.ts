@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test, type TestContext } from 'node:test';
 import type { BackendAdapter, Result } from '../adapter.js';
+import type { Audit, AuditImportReceipt } from '../contract/audit.js';
 import type { ConsultationDefinition } from '../contract/consultation.js';
 import type { IdeaDecision } from '../contract/idea.js';
 import type { Rating } from '../contract/rating.js';
+import { CHANNELS } from '../contract/vocabulary.js';
 import { isWithheld } from '../contract/survey-results.js';
 import type { SurveyDefinition } from '../contract/survey.js';
 import { aSurveyDefinition, aSurveyResponse } from './survey-fixture.js';
@@ -16,7 +18,10 @@ import { aSurveyDefinition, aSurveyResponse } from './survey-fixture.js';
 /** What the suite needs of an adapter and of the backend behind it, for one test. */
 export interface AdapterUnderTest {
   adapter: BackendAdapter;
-  /** An organisation that offers the service `etat-civil`, for ratings. */
+  /**
+   * An organisation that offers the service `etat-civil`, for ratings, with the default barometer
+   * settings (50/50, 30 ratings, 5 audits), and no rating or audit before the test's.
+   */
   org: string;
   /** Creates a consultation of `org` as an admin would; the definition always carries its id. */
   createConsultation(definition: ConsultationDefinition & { id: string }): Promise<void>;
@@ -34,6 +39,11 @@ export interface AdapterUnderTest {
   issueSurveyReader?(survey: string): Promise<string>;
   /** Closes a survey now, as an admin does. Optional like `issueSurveyReader`, with the same effect when absent. */
   closeSurvey?(survey: string): Promise<void>;
+  /**
+   * Imports mystery-shopping audits of `org` as an admin does, and answers what the import says.
+   * Optional while a backend has no import: the barometer cases with audits are then skipped, and say so.
+   */
+  importAudits?(org: string, audits: Audit[]): Promise<AuditImportReceipt>;
 }
 
 /** Makes a fresh backend and adapter for one test; tear down through `t.after`. */
@@ -69,6 +79,23 @@ const anIdea = (participant: string, title = 'Des fontaines à boire') => ({ id:
 
 function aRating(): Rating {
   return { id: randomUUID(), service: 'etat-civil', channel: 'web', source: 'web', scale: 'smileys-3', score: 3, occurredAt: new Date().toISOString() };
+}
+
+/** `count` ratings of `org`'s `etat-civil` at `occurredAt`, each with a fresh id. */
+async function rate(adapter: BackendAdapter, count: number, rating: Partial<Rating>): Promise<void> {
+  for (let i = 0; i < count; i++) ok(await adapter.submitRating({ ...aRating(), ...rating }));
+}
+
+/** `count` audits of one channel on one day, each with `met` of `total` criteria, and an id of its own. */
+const someAudits = (count: number, date: string, channel: Audit['channel'], met: number, total: number): Audit[] =>
+  Array.from({ length: count }, () => ({ id: `contract-${randomUUID()}`, date, channel, criteriaMet: met, criteriaTotal: total }));
+
+const NO_AUDIT_IMPORT = 'this backend imports no audits (importAudits is not given)';
+
+/** Every channel is listed in a breakdown; those named are expected as given, the others null (no data). */
+function assertChannels<P>(byChannel: Record<string, P | null>, expected: Record<string, P>): void {
+  assert.deepEqual(Object.keys(byChannel).sort(), [...CHANNELS].sort());
+  for (const channel of CHANNELS) assert.deepEqual(byChannel[channel], expected[channel] ?? null, channel);
 }
 
 function ok<T>(result: Result<T>): T {
@@ -378,6 +405,110 @@ export function describeAdapterContract(name: string, makeAdapter: AdapterFactor
         failed(await adapter.getSurveyResults(definition.id, token!), 'forbidden', 'unknown-token');
         failed(await adapter.getSurveyResults(other.id, reader), 'forbidden', 'unknown-token');
         ok(await adapter.getSurveyResults(definition.id, reader));
+      });
+    });
+
+    // A past quarter and the one before, so that the trend has a previous period; the ratings' days
+    // are UTC days of occurredAt, the audits' their date.
+    describe('barometer', () => {
+      test('a period that is none of YYYY, YYYY-Qn, last-12-months is invalid, naming `period`', async (t) => {
+        const { adapter, org } = await makeAdapter(t);
+        for (const period of ['2025-Q5', '26', '2025-13', '1999', 'last-year', '']) {
+          const result = await adapter.getBarometer(org, period);
+          failed(result, 'invalid');
+          assert.ok(!result.ok && result.error.fields?.some(({ path }) => path === 'period'), `${period}: the field period is named`);
+        }
+      });
+
+      test('an unknown org is not found', async (t) => {
+        const { adapter } = await makeAdapter(t);
+        failed(await adapter.getBarometer('no-such-org', '2025'), 'not-found');
+      });
+
+      test('an org with no data: every score null, the counts 0, every channel null', async (t) => {
+        const { adapter, org } = await makeAdapter(t);
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual(
+          { org: barometer.org, period: barometer.period, from: barometer.from, to: barometer.to, score: barometer.score, responses: barometer.responses },
+          { org, period: '2025-Q2', from: '2025-04-01', to: '2025-07-01', score: null, responses: 0 },
+        );
+        assert.deepEqual([barometer.satisfaction.score, barometer.satisfaction.responses, barometer.audit.score, barometer.audit.audits], [null, 0, null, 0]);
+        assertChannels(barometer.satisfaction.byChannel, {});
+        assertChannels(barometer.audit.byChannel, {});
+        assert.deepEqual(barometer.trend, { previous: null, delta: null });
+        assert.deepEqual(barometer.minimum, { ratings: 30, audits: 5 });
+        assert.equal(typeof barometer.methodology, 'string');
+      });
+
+      test('too few ratings: the scores are withheld, the counts given, per channel too', async (t) => {
+        const { adapter, org } = await makeAdapter(t);
+        await rate(adapter, 3, { channel: 'web', scale: 'smileys-3', score: 3, occurredAt: '2025-05-10T09:00:00.000Z' });
+        await rate(adapter, 2, { channel: 'counter', scale: 'smileys-5', score: 1, occurredAt: '2025-06-30T23:59:59.999Z' });
+        // The first instant of Q3: not in Q2.
+        await rate(adapter, 1, { channel: 'phone', occurredAt: '2025-07-01T00:00:00.000Z' });
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual([barometer.score, barometer.responses, barometer.satisfaction.score, barometer.satisfaction.responses], [null, 5, null, 5]);
+        assertChannels(barometer.satisfaction.byChannel, { web: { score: null, responses: 3 }, counter: { score: null, responses: 2 } });
+        assert.deepEqual(barometer.weights.applied, { audit: 0, satisfaction: 0 });
+      });
+
+      test('enough ratings and no audit: the score is the mean normalized rating alone, with its trend', async (t) => {
+        const { adapter, org } = await makeAdapter(t);
+        // Q2: 20 × 4 of 5 (75) at the counter, 10 × 3 of 3 (100) on the web: 83.3. Q1: 30 × 2 of 3 (50).
+        await rate(adapter, 20, { channel: 'counter', scale: 'smileys-5', score: 4, occurredAt: '2025-04-01T00:00:00.000Z' });
+        await rate(adapter, 10, { channel: 'web', scale: 'smileys-3', score: 3, occurredAt: '2025-06-15T12:00:00.000Z' });
+        await rate(adapter, 30, { channel: 'email', scale: 'smileys-3', score: 2, occurredAt: '2025-03-31T23:59:59.000Z' });
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual([barometer.score, barometer.responses, barometer.satisfaction.score, barometer.audit.score], [83.3, 30, 83.3, null]);
+        assertChannels(barometer.satisfaction.byChannel, { counter: { score: null, responses: 20 }, web: { score: null, responses: 10 } });
+        assert.deepEqual(barometer.weights.applied, { audit: 0, satisfaction: 1 });
+        assert.deepEqual(barometer.trend, { previous: 50, delta: 33.3 });
+        const q1 = ok(await adapter.getBarometer(org, '2025-Q1'));
+        assertChannels(q1.satisfaction.byChannel, { email: { score: 50, responses: 30 } });
+      });
+
+      test('too few audits: the audit score is withheld, the count given', async (t) => {
+        const { adapter, org, importAudits } = await makeAdapter(t);
+        if (!importAudits) return t.skip(NO_AUDIT_IMPORT);
+        await importAudits(org, [...someAudits(4, '2025-05-02', 'phone', 4, 4), ...someAudits(1, '2025-07-01', 'phone', 4, 4)]);
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual([barometer.score, barometer.audit.score, barometer.audit.audits], [null, null, 4]);
+        assertChannels(barometer.audit.byChannel, { phone: { score: null, audits: 4 } });
+      });
+
+      test('enough ratings and audits: audit score Σ met / Σ evaluated, weighted 50/50, per channel, with its trend', async (t) => {
+        const { adapter, org, importAudits } = await makeAdapter(t);
+        if (!importAudits) return t.skip(NO_AUDIT_IMPORT);
+        await rate(adapter, 20, { channel: 'counter', scale: 'smileys-5', score: 4, occurredAt: '2025-05-01T08:00:00.000Z' });
+        await rate(adapter, 10, { channel: 'web', scale: 'smileys-3', score: 3, occurredAt: '2025-05-01T08:00:00.000Z' });
+        await rate(adapter, 30, { channel: 'counter', scale: 'smileys-3', score: 2, occurredAt: '2025-02-01T08:00:00.000Z' });
+        // Q2: 5 phone audits of 3 of 4, one web audit of 1 of 2: 16 of 22 criteria, 72.7. Q1: 5 of 2 of 4, 50.
+        const receipt = await importAudits(org, [
+          ...someAudits(5, '2025-06-30', 'phone', 3, 4),
+          ...someAudits(1, '2025-04-01', 'web', 1, 2),
+          ...someAudits(5, '2025-03-31', 'mail', 2, 4),
+        ]);
+        assert.deepEqual(receipt, { imported: 11, duplicates: 0 });
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual([barometer.audit.score, barometer.audit.audits, barometer.satisfaction.score], [72.7, 6, 83.3]);
+        assertChannels(barometer.audit.byChannel, { phone: { score: 75, audits: 5 }, web: { score: null, audits: 1 } });
+        // (83.33… + 72.72…) / 2 = 78.03…; Q1: (50 + 50) / 2.
+        assert.equal(barometer.score, 78);
+        assert.deepEqual(barometer.weights, { audit: 0.5, satisfaction: 0.5, applied: { audit: 0.5, satisfaction: 0.5 } });
+        assert.deepEqual(barometer.trend, { previous: 50, delta: 28 });
+        const year = ok(await adapter.getBarometer(org, '2025'));
+        // The year: 26 of 42 criteria.
+        assert.deepEqual([year.responses, year.audit.audits, year.audit.score], [60, 11, 61.9]);
+      });
+
+      test('importing the same audits again adds nothing', async (t) => {
+        const { adapter, org, importAudits } = await makeAdapter(t);
+        if (!importAudits) return t.skip(NO_AUDIT_IMPORT);
+        const audits = [...someAudits(5, '2025-05-02', 'phone', 3, 4), { date: '2025-05-03', channel: 'web' as const, criteriaMet: 1, criteriaTotal: 2 }];
+        assert.deepEqual(await importAudits(org, audits), { imported: 6, duplicates: 0 });
+        assert.deepEqual(await importAudits(org, audits), { imported: 0, duplicates: 6 });
+        const barometer = ok(await adapter.getBarometer(org, '2025-Q2'));
+        assert.deepEqual([barometer.audit.audits, barometer.audit.score], [6, 72.7]);
       });
     });
   });
