@@ -356,7 +356,7 @@ describe('<civic-barometer-badge>', () => {
       expect(part(el, 'bars')!.querySelectorAll('li').length).to.equal(8);
       expect(squash(part(el, 'bars')!.querySelector('li')!.textContent)).to.equal('Accueil physique, audits mystère 80,5/100');
       expect(spoken(el, 'withheld')).to.equal(
-        'Non publiés, faute de données suffisantes\u00a0: Courrier, audits mystère, Courrier, satisfaction, Réseaux sociaux, audits mystère et Réseaux sociaux, satisfaction.',
+        'Non publiés, faute de données suffisantes\u00a0: Courrier (audits mystère et satisfaction) et Réseaux sociaux (audits mystère et satisfaction).',
       );
       const table = part(el, 'table') as HTMLTableElement;
       expect(squash(table.caption!.textContent)).to.equal('Scores sur 100 par canal de contact, sur les 12 derniers mois');

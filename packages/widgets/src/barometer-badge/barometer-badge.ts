@@ -241,21 +241,24 @@ export class BarometerBadge extends CivicElement {
 
   private renderBreakdown(barometer: Barometer, period: string): TemplateResult {
     const channel = (id: Channel) => this.t(`barometer.channel.${id}`);
+    const and = new Intl.ListFormat(this.language, { type: 'conjunction' });
     const rows: TallyRow[] = [];
+    // "Courrier (audits mystère et satisfaction)": each channel once, with its parts not published.
     const withheld: string[] = [];
     for (const id of CHANNELS) {
+      const missing: string[] = [];
       for (const [source, part] of [
         ['audit', barometer.audit.byChannel[id]],
         ['satisfaction', barometer.satisfaction.byChannel[id]],
       ] as const) {
-        const label = this.t(`barometer.breakdown.bar.${source}`, { channel: channel(id) });
-        if (part?.score == null) withheld.push(label);
-        else rows.push({ label, value: part.score, share: part.score / 100 });
+        if (part?.score == null) missing.push(this.t(`barometer.source.${source}`));
+        else rows.push({ label: this.t(`barometer.breakdown.bar.${source}`, { channel: channel(id) }), value: part.score, share: part.score / 100 });
       }
+      if (missing.length > 0) withheld.push(this.t('barometer.breakdown.withheld.item', { channel: channel(id), sources: and.format(missing) }));
     }
     // The shared tally's bars, worded as scores out of 100.
     const say: Say = (_word, params) => this.t('barometer.score.shown', { score: this.number(Number(params?.count)) });
-    const list = new Intl.ListFormat(this.language, { type: 'conjunction' }).format(withheld);
+    const list = and.format(withheld);
     return html`
       <section part="breakdown" class="breakdown" aria-labelledby="breakdown-title">
         ${heading(this.headingLevel + 1, this.t('barometer.breakdown.title'), '', 'breakdown-title')}
