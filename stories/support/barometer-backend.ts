@@ -20,18 +20,10 @@ export const ORGS = {
 const BAROMETER_URL = `${ENDPOINT}/v1/orgs/:org/barometer`;
 const DAY = 86_400_000;
 
-/** A repeatable random number in [0, 1) for each `seed` (mulberry32): the same barometer at every reload. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The levels ratings cycle through (mean 3.4 of 5): the same barometer at every reload, with no randomness. */
+const LEVELS = [5, 4, 3, 5, 2, 4, 1, 4, 3, 3];
 
-/** How much of each a channel gets over two years; `better` lifts this year's levels, for a trend. */
+/** How much of each a channel gets over two years; `better` lifts a share of this year's levels, for a trend. */
 interface Plan {
   ratings: Partial<Record<Channel, number>>;
   audits: Partial<Record<Channel, number>>;
@@ -39,7 +31,7 @@ interface Plan {
 }
 
 const PLANS: Record<string, Plan> = {
-  [ORGS.full]: { ratings: { counter: 160, phone: 120, email: 70, web: 200, mail: 20 }, audits: { counter: 16, phone: 16, email: 12, web: 12, mail: 8, social: 6 }, better: 0.12 },
+  [ORGS.full]: { ratings: { counter: 160, phone: 120, email: 70, web: 200, mail: 20 }, audits: { counter: 16, phone: 16, email: 12, web: 12, mail: 8, social: 6 }, better: 3 },
   [ORGS.partial]: { ratings: { counter: 90, web: 80 }, audits: { phone: 6 }, better: 0 },
   [ORGS.notEnough]: { ratings: { web: 24 }, audits: { counter: 4 }, better: 0 },
 };
@@ -49,17 +41,19 @@ const PLANS: Record<string, Plan> = {
  * (inside the last twelve whole months, whatever today's date), the odd ones between 400 and 720
  * days ago (inside the twelve months before, the trend's reference).
  */
-async function seed(adapter: MemoryAdapter, org: string, plan: Plan, next: () => number): Promise<void> {
+async function seed(adapter: MemoryAdapter, org: string, plan: Plan): Promise<void> {
   const now = Date.now();
   const when = (index: number, count: number) => {
     const step = Math.floor(index / 2) / Math.max(1, Math.ceil(count / 2));
     return new Date(now - ((index % 2 === 0 ? 35 : 400) + step * 320) * DAY);
   };
-  for (const channel of CHANNELS) {
+  for (const [offset, channel] of CHANNELS.entries()) {
     const ratings = plan.ratings[channel] ?? 0;
     for (let index = 0; index < ratings; index++) {
       const recent = index % 2 === 0;
-      const score = Math.min(5, 1 + Math.floor(next() * 4.4 + (recent ? plan.better * 5 : 0)));
+      // One in `better` of this year's ratings a level higher.
+      const lift = recent && plan.better > 0 && index % plan.better === 0 ? 1 : 0;
+      const score = Math.min(5, LEVELS[(index + offset) % LEVELS.length]! + lift);
       const result = await adapter.submitRating({
         id: crypto.randomUUID(),
         service: 'etat-civil',
@@ -75,7 +69,7 @@ async function seed(adapter: MemoryAdapter, org: string, plan: Plan, next: () =>
       id: `${org}-${channel}-${index}`,
       date: when(index, plan.audits[channel]!).toISOString().slice(0, 10),
       channel,
-      criteriaMet: Math.min(8, 4 + Math.floor(next() * 4 + (index % 2 === 0 ? plan.better * 8 : 0))),
+      criteriaMet: Math.min(8, 4 + ((index * 3 + offset) % 4) + (index % 2 === 0 && plan.better > 0 ? 1 : 0)),
       criteriaTotal: 8,
     }));
     if (audits.length > 0) adapter.addAudits(org, audits);
@@ -86,9 +80,9 @@ async function seed(adapter: MemoryAdapter, org: string, plan: Plan, next: () =>
 let orgs: Promise<Map<string, MemoryAdapter>> | undefined;
 const seeded = () =>
   (orgs ??= Promise.all(
-    Object.entries(PLANS).map(async ([org, plan], index) => {
+    Object.entries(PLANS).map(async ([org, plan]) => {
       const adapter = createMemoryAdapter({ org });
-      await seed(adapter, org, plan, random(index + 1));
+      await seed(adapter, org, plan);
       return [org, adapter] as const;
     }),
   ).then((entries) => new Map(entries)));
