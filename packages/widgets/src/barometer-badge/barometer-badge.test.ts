@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { createHttpAdapter, createMemoryAdapter, type Audit, type BackendAdapter, type Barometer, type Channel, type ErrorBody, type MemoryAdapter } from '@civic-pulse/core';
+import { configure, createHttpAdapter, createMemoryAdapter, resetConfiguration, type Audit, type BackendAdapter, type Barometer, type Channel, type ErrorBody, type MemoryAdapter } from '@civic-pulse/core';
 import './civic-barometer-badge.js';
 import type { BadgeVariant, BarometerBadge } from './barometer-badge.js';
 import { accessibleNames } from '../test-support/a11y.js';
@@ -283,6 +283,18 @@ describe('<civic-barometer-badge>', () => {
         expect(spoken(el, 'error')).to.equal('Ce baromètre n’est pas configuré.');
       } finally {
         console.error = original;
+      }
+    });
+
+    it('without an org attribute, asks for the page’s data-org through its data-endpoint', async () => {
+      const { calls } = serve(FULL);
+      configure({ endpoint: ENDPOINT, org: 'ville-configuree' });
+      try {
+        const el = await fixture<BarometerBadge>(html`<civic-barometer-badge lang="fr"></civic-barometer-badge>`);
+        await waitUntil(() => hasPart(el, 'score'), 'the barometer loads');
+        expect(JSON.stringify(calls)).to.equal(JSON.stringify([{ org: 'ville-configuree', period: 'last-12-months' }]));
+      } finally {
+        resetConfiguration();
       }
     });
 
