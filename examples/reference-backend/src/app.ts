@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { BAROMETER_METHODOLOGY_URL } from './barometer.js';
 import type { DatabaseConfig } from './config.js';
 import { loggerOptions, type LogOptions } from './logger.js';
 import errors, { answerRoutingError } from './plugins/errors.js';
@@ -20,6 +21,8 @@ export interface AppOptions {
   logger?: false | LogOptions;
   /** Folders to serve at `/` and `/cdn/`; nothing is served from disk without them. */
   staticRoots?: StaticRoots;
+  /** The barometer's `methodology` link; BAROMETER_METHODOLOGY_URL (this README's section) by default. */
+  methodologyUrl?: string;
 }
 
 /** Admin bodies (an org with hundreds of services, later audit imports) may be larger than public ones. */
@@ -46,7 +49,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.register(healthzRoutes);
   app.register(openApiRoutes);
-  app.register(publicOrgRoutes, { prefix: '/v1/orgs' });
+  app.register(publicOrgRoutes, { prefix: '/v1/orgs', methodology: options.methodologyUrl ?? BAROMETER_METHODOLOGY_URL });
   app.register(publicConsultationRoutes, { prefix: '/v1/consultations' });
   app.register(publicSurveyRoutes, { prefix: '/v1/surveys' });
   app.register(adminRoutes, { prefix: '/v1/admin', adminToken: options.adminToken });

@@ -27,6 +27,7 @@ for (const db of await testDatabases()) {
         },
         issueSurveyReader: async (survey) => (await admin<{ token: string }>(`/v1/admin/surveys/${survey}/readers`, {})).token,
         closeSurvey: async (survey) => void (await admin(`/v1/admin/surveys/${survey}/close`, {})),
+        importAudits: (org, audits) => admin<{ imported: number; duplicates: number }>(`/v1/admin/orgs/${org}/audits`, audits),
       };
     });
   });

@@ -50,6 +50,34 @@ for (const db of await testDatabases()) {
         assert.equal(before.responses, 3);
       });
 
+      test('insertMany keeps rating_daily as insert does: the same aggregate rows, the totals equal to the ratings’ own', async (t) => {
+        const one = await openTestStorage(t, db);
+        const many = await openTestStorage(t, db);
+        const ratings = Array.from({ length: 700 }, (_, index) =>
+          aRating({
+            channel: (['counter', 'phone', 'web'] as const)[index % 3],
+            service: index % 5 === 0 ? 'piscine' : 'etat-civil',
+            scale: index % 2 === 0 ? 'smileys-5' : 'smileys-3',
+            score: 1 + (index % 3),
+            occurredAt: new Date(Date.UTC(2025, 2, 1 + (index % 31), index % 24)).toISOString(),
+          }),
+        );
+        for (const storage of [one, many]) await storage.orgs.create(TOWN);
+        await insertAll(one, TOWN.id, ratings);
+        assert.ok(await many.ratings.insertMany(TOWN.id, ratings.map((rating) => ({ rating, bodyHash: rating.id }))));
+
+        const daily = (storage: Storage) => storage.db.selectFrom('rating_daily').selectAll().orderBy(['service', 'channel', 'day']).execute();
+        assert.deepEqual(await daily(many), await daily(one));
+        const totals = await many.satisfaction.totals(TOWN.id, MARCH);
+        const raw = await many.db.selectFrom('ratings').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('normalized').as('sum')]).executeTakeFirstOrThrow();
+        assert.deepEqual([totals.responses, totals.sumNormalized], [Number(raw.n), Number(raw.sum)]);
+        assert.equal(totals.responses, 700);
+
+        // A batch with one id taken stores nothing.
+        assert.equal(await many.ratings.insertMany(TOWN.id, [aRating(), ratings[0]!].map((rating) => ({ rating, bodyHash: rating.id }))), false);
+        assert.equal((await many.satisfaction.totals(TOWN.id, MARCH)).responses, 700);
+      });
+
       test('no ratings in the range: no responses, no mean, no breakdowns', async (t) => {
         const storage = await openTestStorage(t, db);
         await storage.orgs.create(TOWN);

@@ -29,7 +29,7 @@ describe('SQLite storage', () => {
     await migrateToLatest(db);
     const otherProcess = new SqliteDatabase(file, { timeout: 0 });
     t.after(() => otherProcess.close());
-    const insertOrg = otherProcess.prepare("insert into orgs values ('x', 'X', '[]', '2025-01-01', '2025-01-01')");
+    const insertOrg = otherProcess.prepare("insert into orgs (id, name, allowed_origins, created_at, updated_at) values ('x', 'X', '[]', '2025-01-01', '2025-01-01')");
 
     await db.transaction().execute(async (trx) => {
       await trx.selectFrom('orgs').select('id').execute();
@@ -49,6 +49,8 @@ describe('SQLite storage', () => {
     t.after(() => check.close());
     const tables = check.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name").all();
     assert.deepEqual(tables, [
+      { name: 'audit_daily' },
+      { name: 'audits' },
       { name: 'consultation_idea_supports' },
       { name: 'consultation_ideas' },
       { name: 'consultation_responses' },
@@ -82,6 +84,6 @@ describe('SQLite storage', () => {
     assert.deepEqual(outcomes, ['migrated', 'migrated', 'migrated']);
     const check = new SqliteDatabase(file, { readonly: true });
     t.after(() => check.close());
-    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers']);
+    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers', '0007-audits']);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  AuditSchema,
   ConsultationDefinitionSchema,
   ConsultationResponseSchema,
   ConsultationResultsSchema,
@@ -8,6 +9,7 @@ import {
   OrgSchema, OrgUpdateSchema, RatingSchema, ReceiptSchema, ServiceSchema,
   SurveyDefinitionSchema, SurveyResponseSchema, SurveySchema } from '@civic-pulse/core';
 import * as z from 'zod';
+import { BarometerSettingsSchema } from '../barometer-settings.js';
 
 // Each route file describes its own paths with these helpers, next to its handlers; the document
 // gathers them. Request and answer shapes are the contract's zod schemas, converted, never retyped.
@@ -26,6 +28,8 @@ const COMPONENTS = {
   ConsultationResults: ConsultationResultsSchema,
   Idea: IdeaSchema, IdeaSubmission: IdeaSubmissionSchema, IdeaSupport: IdeaSupportSchema, IdeaSupportReceipt: IdeaSupportReceiptSchema, IdeaDecision: IdeaDecisionSchema,
   SurveyDefinition: SurveyDefinitionSchema, Survey: SurveySchema, SurveyResponse: SurveyResponseSchema,
+  Audit: AuditSchema,
+  BarometerSettings: BarometerSettingsSchema,
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

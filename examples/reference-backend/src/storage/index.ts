@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../config.js';
+import { createAuditRepository, type AuditRepository } from './audits.js';
 import { createDatabase, type DatabaseOptions, type Db } from './database.js';
 import { createConsultationAnswerRepository, type ConsultationAnswerRepository } from './consultation-answers.js';
 import { createConsultationIdeaRepository, type ConsultationIdeaRepository } from './consultation-ideas.js';
@@ -16,6 +17,7 @@ export interface Storage {
   orgs: OrgRepository;
   ratings: RatingRepository;
   satisfaction: SatisfactionRepository;
+  audits: AuditRepository;
   consultations: ConsultationRepository;
   consultationResponses: ConsultationResponseRepository;
   consultationAnswers: ConsultationAnswerRepository;
@@ -37,6 +39,7 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     orgs: createOrgRepository(db),
     ratings: createRatingRepository(db),
     satisfaction: createSatisfactionRepository(db),
+    audits: createAuditRepository(db),
     consultations: createConsultationRepository(db),
     consultationResponses: createConsultationResponseRepository(db),
     consultationAnswers: createConsultationAnswerRepository(db),

@@ -183,6 +183,44 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await sql`update surveys set responses = (select count(*) from survey_responses where survey_responses.survey_id = surveys.id)`.execute(db);
     },
   },
+  // Mystery-shopping audits (issue 6). `key` is the audit firm's id when the audit has one, else a
+  // sha-256 of its content (audits.ts): the primary key on (org, key) is what makes a second import
+  // of the same file add nothing, even when two run at once. `content_hash` tells a true repeat from
+  // another audit under a reused id. audit_daily is kept in the import's transaction, so the
+  // barometer reads days × channels rows whatever the number of audits. An org's barometer
+  // settings are JSON in `orgs.barometer` (weights are fractions, and the columns stay text and
+  // integer); null means the defaults of @civic-pulse/core.
+  '0007-audits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audits')
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('key', 'text', (column) => column.notNull())
+        .addColumn('content_hash', 'text', (column) => column.notNull())
+        .addColumn('date', 'text', (column) => column.notNull())
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('service', 'text')
+        .addColumn('criteria_met', 'integer', (column) => column.notNull())
+        .addColumn('criteria_total', 'integer', (column) => column.notNull())
+        .addColumn('criteria', 'text')
+        .addColumn('imported_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('audits_pk', ['org_id', 'key'])
+        .execute();
+
+      await db.schema
+        .createTable('audit_daily')
+        .addColumn('org_id', 'text', (column) => column.notNull().references('orgs.id'))
+        .addColumn('day', 'text', (column) => column.notNull())
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('audits', 'integer', (column) => column.notNull())
+        .addColumn('criteria_met', 'integer', (column) => column.notNull())
+        .addColumn('criteria_total', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('audit_daily_pk', ['org_id', 'day', 'channel'])
+        .execute();
+
+      await db.schema.alterTable('orgs').addColumn('barometer', 'text').execute();
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };

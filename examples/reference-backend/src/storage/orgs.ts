@@ -1,4 +1,4 @@
-import type { Org, OrgUpdate, Service } from '@civic-pulse/core';
+import { DEFAULT_BAROMETER_SETTINGS, type BarometerSettings, type Org, type OrgUpdate, type Service } from '@civic-pulse/core';
 import type { Db } from './database.js';
 import { isUniqueViolation } from './unique-violation.js';
 
@@ -10,6 +10,10 @@ export interface OrgRepository {
   create(org: Org): Promise<boolean>;
   /** Replaces name, origins and services; `undefined` when there is no such org. */
   update(id: string, update: OrgUpdate): Promise<Org | undefined>;
+  /** The org's barometer weights and minimums (the defaults until an admin sets them); `undefined` for no such org. */
+  barometerSettings(id: string): Promise<BarometerSettings | undefined>;
+  /** Replaces them; `false` when there is no such org. */
+  setBarometerSettings(id: string, settings: BarometerSettings): Promise<boolean>;
 }
 
 export function createOrgRepository(db: Db): OrgRepository {
@@ -64,7 +68,28 @@ export function createOrgRepository(db: Db): OrgRepository {
     return found ? find(id) : undefined;
   }
 
-  return { find, allowedOrigins, create, update };
+  async function barometerSettings(id: string): Promise<BarometerSettings | undefined> {
+    if (!canBeOrgId(id)) return undefined;
+    const row = await db.selectFrom('orgs').select('barometer').where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return row.barometer === null ? structuredClone(DEFAULT_BAROMETER_SETTINGS) : (JSON.parse(row.barometer) as BarometerSettings);
+  }
+
+  async function setBarometerSettings(id: string, settings: BarometerSettings): Promise<boolean> {
+    if (!canBeOrgId(id)) return false;
+    const { weights, minimum } = settings;
+    const { numUpdatedRows } = await db
+      .updateTable('orgs')
+      .set({
+        barometer: JSON.stringify({ weights: { audit: weights.audit, satisfaction: weights.satisfaction }, minimum: { ratings: minimum.ratings, audits: minimum.audits } }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
+  }
+
+  return { find, allowedOrigins, create, update, barometerSettings, setBarometerSettings };
 }
 
 /**

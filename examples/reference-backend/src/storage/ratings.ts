@@ -20,6 +20,12 @@ export interface RatingRepository {
    * concurrent request stored the same id first.
    */
   insert(orgId: string, rating: Rating, bodyHash: string): Promise<Receipt | undefined>;
+  /**
+   * Stores many ratings and their share of the daily aggregate in one transaction, through the
+   * same writes as `insert` (the demo seed's year of ratings). `false`, with nothing stored, when
+   * one of the ids is taken.
+   */
+  insertMany(orgId: string, ratings: readonly { rating: Rating; bodyHash: string }[]): Promise<boolean>;
   list(orgId: string, range: OccurrenceRange): Promise<StoredRating[]>;
 }
 
@@ -34,51 +40,22 @@ export function createRatingRepository(db: Db): RatingRepository {
   }
 
   async function insert(orgId: string, rating: Rating, bodyHash: string): Promise<Receipt | undefined> {
-    const receipt = { id: rating.id, receivedAt: new Date().toISOString() };
-    const occurredAt = new Date(rating.occurredAt).toISOString();
-    const normalized = normalizeScore(rating.scale, rating.score);
+    const receivedAt = new Date().toISOString();
     try {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('ratings')
-          .values({
-            id: rating.id,
-            org_id: orgId,
-            service: rating.service,
-            channel: rating.channel,
-            source: rating.source,
-            scale: rating.scale,
-            score: rating.score,
-            normalized,
-            reasons: JSON.stringify(rating.reasons ?? []),
-            comment: rating.comment ?? null,
-            kiosk_id: rating.kioskId ?? null,
-            occurred_at: occurredAt,
-            received_at: receipt.receivedAt,
-            body_hash: bodyHash,
-          })
-          .execute();
-        await trx
-          .insertInto('rating_daily')
-          .values({
-            org_id: orgId,
-            service: rating.service,
-            channel: rating.channel,
-            day: occurredAt.slice(0, 'YYYY-MM-DD'.length),
-            count: 1,
-            sum_normalized: normalized,
-          })
-          .onConflict((conflict) =>
-            conflict.columns(['org_id', 'service', 'channel', 'day']).doUpdateSet((eb) => ({
-              count: eb('rating_daily.count', '+', 1),
-              sum_normalized: eb('rating_daily.sum_normalized', '+', eb.ref('excluded.sum_normalized')),
-            })),
-          )
-          .execute();
-      });
-      return receipt;
+      await db.transaction().execute((trx) => writeRatings(trx, orgId, [{ rating, bodyHash }], receivedAt));
+      return { id: rating.id, receivedAt };
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async function insertMany(orgId: string, ratings: readonly { rating: Rating; bodyHash: string }[]): Promise<boolean> {
+    try {
+      await db.transaction().execute((trx) => writeRatings(trx, orgId, ratings, new Date().toISOString()));
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }
@@ -91,7 +68,55 @@ export function createRatingRepository(db: Db): RatingRepository {
     return rows.map(toStoredRating);
   }
 
-  return { findSubmission, insert, list };
+  return { findSubmission, insert, insertMany, list };
+}
+
+// Rows per INSERT: 14 values each stays under SQLite's 32,766 bound parameters.
+const CHUNK = 500;
+
+/** The ratings' rows and their share of `rating_daily`, one upsert per service, channel and day. */
+async function writeRatings(db: Db, orgId: string, ratings: readonly { rating: Rating; bodyHash: string }[], receivedAt: string): Promise<void> {
+  const rows = ratings.map(({ rating, bodyHash }) => ({
+    id: rating.id,
+    org_id: orgId,
+    service: rating.service,
+    channel: rating.channel,
+    source: rating.source,
+    scale: rating.scale,
+    score: rating.score,
+    normalized: normalizeScore(rating.scale, rating.score),
+    reasons: JSON.stringify(rating.reasons ?? []),
+    comment: rating.comment ?? null,
+    kiosk_id: rating.kioskId ?? null,
+    occurred_at: new Date(rating.occurredAt).toISOString(),
+    received_at: receivedAt,
+    body_hash: bodyHash,
+  }));
+  const daily = new Map<string, { service: string; channel: string; day: string; count: number; sum_normalized: number }>();
+  for (const row of rows) {
+    const day = row.occurred_at.slice(0, 'YYYY-MM-DD'.length);
+    const key = JSON.stringify([row.service, row.channel, day]);
+    const entry = daily.get(key) ?? { service: row.service, channel: row.channel, day, count: 0, sum_normalized: 0 };
+    entry.count += 1;
+    entry.sum_normalized += row.normalized;
+    daily.set(key, entry);
+  }
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await db.insertInto('ratings').values(rows.slice(start, start + CHUNK)).execute();
+  }
+  const dailyRows = [...daily.values()];
+  for (let start = 0; start < dailyRows.length; start += CHUNK) {
+    await db
+      .insertInto('rating_daily')
+      .values(dailyRows.slice(start, start + CHUNK).map((entry) => ({ org_id: orgId, ...entry })))
+      .onConflict((conflict) =>
+        conflict.columns(['org_id', 'service', 'channel', 'day']).doUpdateSet((eb) => ({
+          count: eb('rating_daily.count', '+', eb.ref('excluded.count')),
+          sum_normalized: eb('rating_daily.sum_normalized', '+', eb.ref('excluded.sum_normalized')),
+        })),
+      )
+      .execute();
+  }
 }
 
 function toStoredRating(row: RatingRow): StoredRating {

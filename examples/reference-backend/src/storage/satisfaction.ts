@@ -1,4 +1,4 @@
-import type { Channel } from '@civic-pulse/core';
+import type { ByChannel, Channel, SatisfactionTotals } from '@civic-pulse/core';
 import type { Db } from './database.js';
 
 /** UTC days as YYYY-MM-DD: `from` inclusive, `to` exclusive, so that periods chain without overlap. */
@@ -22,6 +22,8 @@ export interface SatisfactionSummary extends SatisfactionFigures {
 export interface SatisfactionRepository {
   /** One org over a range of days, read from `rating_daily` alone. */
   summarize(orgId: string, days: DayRange): Promise<SatisfactionSummary>;
+  /** The same read as the barometer's input: exact sums (no mean), overall and per channel. */
+  totals(orgId: string, days: DayRange): Promise<ByChannel<SatisfactionTotals>>;
 }
 
 /**
@@ -56,7 +58,26 @@ export function createSatisfactionRepository(db: Db): SatisfactionRepository {
     };
   }
 
-  return { summarize };
+  async function totals(orgId: string, days: DayRange): Promise<ByChannel<SatisfactionTotals>> {
+    const rows = await db
+      .selectFrom('rating_daily')
+      .select((eb) => ['channel', eb.fn.sum<number>('count').as('responses'), eb.fn.sum<number>('sum_normalized').as('total')])
+      .where('org_id', '=', orgId)
+      .where('day', '>=', days.from)
+      .where('day', '<', days.to)
+      .groupBy('channel')
+      .execute();
+    const result: ByChannel<SatisfactionTotals> = { responses: 0, sumNormalized: 0, byChannel: {} };
+    for (const row of rows) {
+      const channel = { responses: Number(row.responses), sumNormalized: Number(row.total) };
+      result.byChannel[row.channel as Channel] = channel;
+      result.responses += channel.responses;
+      result.sumNormalized += channel.sumNormalized;
+    }
+    return result;
+  }
+
+  return { summarize, totals };
 }
 
 class Sums {

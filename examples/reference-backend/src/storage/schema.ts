@@ -10,6 +10,8 @@ export interface OrgsTable {
   allowed_origins: string;
   created_at: string;
   updated_at: string;
+  /** JSON of the org's BarometerSettings; `null` for the defaults (DEFAULT_BAROMETER_SETTINGS). */
+  barometer: string | null;
 }
 
 export interface ServicesTable {
@@ -152,6 +154,36 @@ export interface SurveyResponsesTable {
   received_day: string;
 }
 
+/** One imported mystery-shopping audit. */
+export interface AuditsTable {
+  org_id: string;
+  /** `id:<the audit's id>`, or `sha256:<hex>` of its content for an audit without one (audits.ts). */
+  key: string;
+  /** sha-256 of the audit's content: the same key with another content is a conflict, not a repeat. */
+  content_hash: string;
+  /** YYYY-MM-DD, the day of the evaluated contact. */
+  date: string;
+  channel: string;
+  service: string | null;
+  criteria_met: number;
+  criteria_total: number;
+  /** JSON of `{ criterion: met }`, when the audit listed them. */
+  criteria: string | null;
+  /** YYYY-MM-DD (UTC) of the import. */
+  imported_at: string;
+}
+
+/** One row per org, UTC day and channel, kept in the import's transaction. */
+export interface AuditDailyTable {
+  org_id: string;
+  /** YYYY-MM-DD */
+  day: string;
+  channel: string;
+  audits: number;
+  criteria_met: number;
+  criteria_total: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   services: ServicesTable;
@@ -166,6 +198,8 @@ export interface Database {
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
   survey_readers: SurveyReadersTable;
+  audits: AuditsTable;
+  audit_daily: AuditDailyTable;
 }
 
 export type RatingRow = Selectable<RatingsTable>;

@@ -4,6 +4,8 @@ import { paths as healthzPaths } from '../healthz.js';
 import { paths as adminConsultationExportPaths } from './admin/consultation-export.js';
 import { paths as adminConsultationIdeaPaths } from './admin/consultation-ideas.js';
 import { paths as adminConsultationPaths } from './admin/consultations.js';
+import { paths as adminAuditPaths } from './admin/orgs/audits.js';
+import { paths as adminBarometerSettingsPaths } from './admin/orgs/barometer.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
 import { paths as adminSurveyPaths } from './admin/surveys.js';
@@ -12,6 +14,7 @@ import { paths as ideaSupportPaths } from './consultations/idea-supports.js';
 import { paths as ideaPaths } from './consultations/ideas.js';
 import { paths as responsePaths } from './consultations/responses.js';
 import { paths as resultPaths } from './consultations/results.js';
+import { paths as barometerPaths } from './orgs/barometer.js';
 import { paths as ratingPaths } from './orgs/ratings.js';
 import { paths as adminSurveyResultPaths } from './admin/survey-results.js';
 import { paths as surveyResponsePaths } from './surveys/responses.js';
@@ -28,8 +31,11 @@ const documentedPaths = mergePaths(
     },
   },
   ratingPaths,
+  barometerPaths,
   adminOrgPaths,
   adminRatingExportPaths,
+  adminAuditPaths,
+  adminBarometerSettingsPaths,
   consultationPaths,
   responsePaths,
   resultPaths,

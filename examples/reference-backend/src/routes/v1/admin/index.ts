@@ -3,6 +3,8 @@ import adminAuth from '../../../plugins/admin-auth.js';
 import adminConsultationExportRoutes from './consultation-export.js';
 import adminConsultationIdeaRoutes from './consultation-ideas.js';
 import adminConsultationRoutes from './consultations.js';
+import adminAuditRoutes from './orgs/audits.js';
+import adminBarometerSettingsRoutes from './orgs/barometer.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
 import adminSurveyResultRoutes from './survey-results.js';
@@ -18,6 +20,8 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   });
   await app.register(adminOrgRoutes);
   await app.register(adminRatingExportRoutes);
+  await app.register(adminAuditRoutes);
+  await app.register(adminBarometerSettingsRoutes);
   await app.register(adminConsultationRoutes);
   await app.register(adminConsultationExportRoutes);
   await app.register(adminConsultationIdeaRoutes);
