@@ -12,6 +12,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   /** `undefined` when CIVIC_ADMIN_TOKEN is unset: the server then makes one for this run. */
   adminToken: string | undefined;
+  /** CIVIC_METHODOLOGY_URL: where the barometer's `methodology` points; unset, this README's section. */
+  methodologyUrl: string | undefined;
   repoRoot: string;
 }
 
@@ -25,8 +27,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, repoRoot = find
     logLevel: env.LOG_LEVEL || 'info',
     database: parseDatabaseUrl(env.DATABASE_URL, repoRoot),
     adminToken: env.CIVIC_ADMIN_TOKEN || undefined,
+    methodologyUrl: parseUrl('CIVIC_METHODOLOGY_URL', env.CIVIC_METHODOLOGY_URL),
     repoRoot,
   };
+}
+
+function parseUrl(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+  return value;
 }
 
 function parsePort(value: string | undefined): number {

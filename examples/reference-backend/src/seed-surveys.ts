@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { surveyAnswerProblems, type SurveyDefinition } from '@civic-pulse/core';
 import { problemLines, readSurveyFile } from './consultation-file.js';
-import { DAY_MS, seedFile } from './seed.js';
+import { DAY_MS, mulberry32, seedFile } from './seed.js';
 import type { StoredSurvey, SurveyRepository } from './storage/surveys.js';
 
 // The demo agents' surveys of the city site's intranet pages: this year's, open, that the printed
@@ -157,16 +157,4 @@ function shuffled<T>(values: readonly T[], random: () => number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
-}
-
-/** A small seeded pseudo-random generator: the demo data is the same at every seeding. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

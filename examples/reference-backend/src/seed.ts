@@ -17,17 +17,18 @@ export const DEMO_ORG: Omit<Org, 'allowedOrigins'> = {
 };
 
 /**
- * Creates the demo org on first start. Later starts only add the origins of the current port, so
- * an admin's edits are kept and a server moved to another port still accepts its own pages.
+ * Creates the demo org (Ville d'Exemple unless another is given: the barometer's Village
+ * d'Exemple) on first start. Later starts only add the origins of the current port, so an admin's
+ * edits are kept and a server moved to another port still accepts its own pages.
  */
-export async function seedDemoOrg(orgs: OrgRepository, port: number): Promise<void> {
+export async function seedDemoOrg(orgs: OrgRepository, port: number, demo: Omit<Org, 'allowedOrigins'> = DEMO_ORG): Promise<void> {
   const localOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  let existing = await orgs.find(DEMO_ORG.id);
+  let existing = await orgs.find(demo.id);
   if (!existing) {
-    if (await orgs.create({ ...DEMO_ORG, allowedOrigins: localOrigins })) return;
+    if (await orgs.create({ ...demo, allowedOrigins: localOrigins })) return;
     // Another instance on the same database created it at the same moment: add to theirs.
-    existing = await orgs.find(DEMO_ORG.id);
-    if (!existing) throw new Error(`${DEMO_ORG.id} could not be created, yet does not exist`);
+    existing = await orgs.find(demo.id);
+    if (!existing) throw new Error(`${demo.id} could not be created, yet does not exist`);
   }
   const missing = localOrigins.filter((origin) => !existing.allowedOrigins.includes(origin));
   if (missing.length === 0) return;
@@ -69,4 +70,16 @@ export async function seedFile<D extends { id?: string | undefined }>(path: stri
   const { definition } = file;
   if (definition.id === undefined) throw new Error(`${path}: a demo definition needs its id`);
   return { ...definition, id: definition.id };
+}
+
+/** A small seeded pseudo-random generator: the demo data is the same at every seeding. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

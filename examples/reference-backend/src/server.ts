@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { seedDemoConsultation, seedDemoOrg } from './seed.js';
+import { DEMO_VILLAGE, seedDemoBarometers } from './seed-barometer.js';
 import { demoSurveyLines, issueDemoSurveyTokens, seedDemoSurvey, seedPastDemoSurvey } from './seed-surveys.js';
 
 const config = readConfig();
@@ -13,6 +14,7 @@ const app = buildApp({
   database: config.database,
   adminToken,
   logger: { level: config.logLevel },
+  ...(config.methodologyUrl ? { methodologyUrl: config.methodologyUrl } : {}),
   staticRoots: {
     site: join(config.repoRoot, 'examples', 'city-site'),
     cdn: join(config.repoRoot, 'packages', 'widgets', 'dist', 'cdn'),
@@ -46,9 +48,15 @@ try {
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   await seedDemoOrg(app.storage.orgs, port);
+  await seedDemoOrg(app.storage.orgs, port, DEMO_VILLAGE);
   await seedDemoConsultation(app.storage.consultations);
   await seedDemoSurvey(app.storage.surveys);
   await seedPastDemoSurvey(app.storage.surveys);
+  const seeding = performance.now();
+  const seeded = await seedDemoBarometers(app.storage);
+  if (seeded.ratings + seeded.audits > 0) {
+    app.log.info({ ...seeded, ms: Math.round(performance.now() - seeding) }, 'demo barometers seeded (ville-exemple, village-exemple)');
+  }
   if (!config.adminToken) console.log(`CIVIC_ADMIN_TOKEN is unset; admin token for this run: ${adminToken}`);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const site = `http://${shownHost}:${port}`;

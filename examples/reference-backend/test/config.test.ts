@@ -14,6 +14,15 @@ describe('readConfig', () => {
     assert.equal(DEFAULT_PORT, 8787);
     assert.deepEqual(config.database, { kind: 'sqlite', file: '/srv/civic-pulse/data/civic-pulse.db' });
     assert.equal(config.adminToken, undefined);
+    assert.equal(config.methodologyUrl, undefined);
+  });
+
+  test('CIVIC_METHODOLOGY_URL: an http(s) URL, or refused', () => {
+    const url = 'https://www.ville.fr/barometre/methodologie';
+    assert.equal(readConfig({ CIVIC_METHODOLOGY_URL: url }, REPO).methodologyUrl, url);
+    for (const CIVIC_METHODOLOGY_URL of ['methodologie.html', 'javascript:alert(1)']) {
+      assert.throws(() => readConfig({ CIVIC_METHODOLOGY_URL }, REPO), /CIVIC_METHODOLOGY_URL/);
+    }
   });
 
   test('reads PORT and CIVIC_ADMIN_TOKEN, refuses a port that is not one', () => {
