@@ -159,4 +159,24 @@ describe('the demo page under a strict CSP', { timeout: 60_000 }, () => {
     assert.equal(styleElements, 0, 'styles adopted, none inline');
     assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'the results');
   });
+  test('the barometer page under strict CSP and Trusted Types: both badges load their code and styles with zero violations', async (t) => {
+    const page = await site.newPage(t);
+    await page.route(`${SITE}/barometre.html`, (route) => site.forward(route, { 'content-security-policy': CSP_WITH_TRUSTED_TYPES }));
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile });
+      });
+    });
+    await page.goto(`${SITE}/barometre.html`);
+    const badges = page.locator('civic-barometer-badge');
+    await badges.first().getByRole('table').waitFor({ state: 'attached' });
+    await badges.last().locator('[part="not-enough"]').first().waitFor();
+    const styling = await badges.evaluateAll((elements) => elements.map((element) => [element.shadowRoot!.adoptedStyleSheets.length > 0, element.shadowRoot!.querySelectorAll('style').length]));
+    assert.deepEqual(styling, [
+      [true, 0],
+      [true, 0],
+    ]);
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  });
 });
