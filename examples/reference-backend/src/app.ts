@@ -21,7 +21,7 @@ export interface AppOptions {
   logger?: false | LogOptions;
   /** Folders to serve at `/` and `/cdn/`; nothing is served from disk without them. */
   staticRoots?: StaticRoots;
-  /** The barometer's `methodology` link; BAROMETER_METHODOLOGY_URL (this README's section) by default. */
+  /** The barometer's `methodology` link; BAROMETER_METHODOLOGY_URL (the repository README's section) by default. */
   methodologyUrl?: string;
 }
 

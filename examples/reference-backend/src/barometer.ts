@@ -2,11 +2,11 @@ import { barometerOf, type Barometer, type BarometerPeriod, type BarometerSettin
 import type { Storage } from './storage/index.js';
 
 /**
- * Where `methodology` points by default: the "Barometer methodology" section of this backend's
- * README, which says how each figure is computed. The project has no published home yet, so this
- * is the repository's expected address; a deployment sets CIVIC_METHODOLOGY_URL to its own page.
+ * Where `methodology` points by default: the "Barometer methodology" section of the repository's
+ * README, which says how each figure is computed. The project has no published home yet, so this is
+ * the repository's expected address; a deployment sets CIVIC_METHODOLOGY_URL to its own page.
  */
-export const BAROMETER_METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/examples/reference-backend/README.md#barometer-methodology';
+export const BAROMETER_METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/README.md#barometer-methodology';
 
 /**
  * The barometer of an org over a period, from the aggregates alone (`rating_daily`, `audit_daily`):

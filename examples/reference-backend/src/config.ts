@@ -12,7 +12,7 @@ export interface ServerConfig {
   database: DatabaseConfig;
   /** `undefined` when CIVIC_ADMIN_TOKEN is unset: the server then makes one for this run. */
   adminToken: string | undefined;
-  /** CIVIC_METHODOLOGY_URL: where the barometer's `methodology` points; unset, this README's section. */
+  /** CIVIC_METHODOLOGY_URL: where the barometer's `methodology` points; unset, the repository README's section (BAROMETER_METHODOLOGY_URL). */
   methodologyUrl: string | undefined;
   repoRoot: string;
 }
