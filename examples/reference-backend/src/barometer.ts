@@ -1,12 +1,8 @@
 import { barometerOf, type Barometer, type BarometerPeriod, type BarometerSettings } from '@civic-pulse/core';
 import type { Storage } from './storage/index.js';
 
-/**
- * Where `methodology` points by default: the "Barometer methodology" section of the repository's
- * README, which says how each figure is computed. The project has no published home yet, so this is
- * the repository's expected address; a deployment sets CIVIC_METHODOLOGY_URL to its own page.
- */
-export const BAROMETER_METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/README.md#barometer-methodology';
+/** Where `methodology` points unless CIVIC_METHODOLOGY_URL names the collectivité's own page. */
+export { BAROMETER_METHODOLOGY_URL } from '@civic-pulse/core';
 
 /**
  * The barometer of an org over a period, from the aggregates alone (`rating_daily`, `audit_daily`):

@@ -2,7 +2,7 @@ import type { AdapterError, AdapterErrorKind, BackendAdapter, CallOptions, Resul
 import { AuditSchema, type Audit, type AuditImportReceipt } from '../contract/audit.js';
 import { barometerPeriod, BAROMETER_PERIOD_HINT, type DayRange } from '../contract/barometer-period.js';
 import { auditTotalsOf, barometerOf, satisfactionTotalsOf } from '../contract/barometer-score.js';
-import { DEFAULT_BAROMETER_SETTINGS, type Barometer, type BarometerSettings } from '../contract/barometer.js';
+import { BAROMETER_METHODOLOGY_URL, DEFAULT_BAROMETER_SETTINGS, type Barometer, type BarometerSettings } from '../contract/barometer.js';
 import { ParticipantSchema } from '../contract/common.js';
 import { answerProblems } from '../contract/consultation-answers.js';
 import { consultationStatus } from '../contract/consultation-status.js';
@@ -103,7 +103,6 @@ export interface MemoryAdapter extends BackendAdapter {
 }
 
 /** Where the barometer's methodology is written, unless the adapter is told otherwise. */
-const METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/examples/reference-backend/README.md#barometer-methodology';
 
 /**
  * How many ideas one participant may post to one consultation: the reference backend's limit,
@@ -500,7 +499,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         audits: auditsIn(org, days),
         previousAudits: auditsIn(org, days.previous),
         settings: options.barometer ?? DEFAULT_BAROMETER_SETTINGS,
-        methodology: options.methodology ?? METHODOLOGY_URL,
+        methodology: options.methodology ?? BAROMETER_METHODOLOGY_URL,
       });
       return { ok: true, data: barometer };
     },

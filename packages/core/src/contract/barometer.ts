@@ -13,6 +13,13 @@ export interface BarometerSettings {
   minimum: { ratings: number; audits: number };
 }
 
+/**
+ * Where `methodology` points unless a backend says otherwise: the "Barometer methodology" section of
+ * the repository's README, which says how each figure is computed. The project has no published home
+ * yet, so this is the repository's expected address; a deployment points to its own page.
+ */
+export const BAROMETER_METHODOLOGY_URL = 'https://github.com/civic-pulse/civic-pulse/blob/main/README.md#barometer-methodology';
+
 export const DEFAULT_BAROMETER_SETTINGS: BarometerSettings = {
   weights: { audit: 0.5, satisfaction: 0.5 },
   minimum: { ratings: 30, audits: 5 },
