@@ -144,6 +144,10 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     required: 'survey.error.required',
     answer: 'survey.error.answer',
     ranking: 'survey.error.ranking',
+    previous: 'survey.previous',
+    next: 'survey.next',
+    send: 'survey.send',
+    sending: 'survey.sending',
     matrix: 'survey.error.matrix',
     // The poll's controls say yes and no from the poll's bundle; the survey's own says them.
     borrowed: { 'poll.yes': 'survey.yes', 'poll.no': 'survey.no' },
@@ -532,19 +536,13 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
           ${questions.map((question) => code.renderSurveyQuestion(this.fields, question))}
         </section>
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
-        <div class="actions">
-          ${index > 0 && !this.locked
-            ? html`<button type="button" part="previous" class="button-secondary" @click=${this.back}>${this.t('survey.previous')}</button>`
-            : nothing}
-          <button
-            type="submit"
-            part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
-            class="button-primary"
-            aria-disabled=${this.phase === 'sending' || this.retryBlock.blocked ? 'true' : 'false'}
-          >
-            ${!last ? this.t('survey.next') : this.phase === 'sending' ? this.t('survey.sending') : retryable ? this.t('error.retry') : this.t('survey.send')}
-          </button>
-        </div>
+        ${this.renderActions({
+          back: index > 0 && !this.locked ? this.back : undefined,
+          last,
+          retryable,
+          sending: this.phase === 'sending',
+          blocked: this.retryBlock.blocked,
+        })}
         ${Object.keys(this.answers).length > 0 && !this.attempted && !this.locked
           ? html`<p class="forget">
               <button type="button" part="forget" class="button-secondary" @click=${this.forgetDraft}>${this.t('survey.draft.forget')}</button>

@@ -150,6 +150,10 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     required: 'poll.error.required',
     answer: 'poll.error.answer',
     ranking: 'poll.error.ranking',
+    previous: 'poll.previous',
+    next: 'poll.next',
+    send: 'poll.send',
+    sending: 'poll.sending',
   };
 
   /** The consultation's id. */
@@ -366,21 +370,13 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error)}</p>` : nothing}
         ${this.error?.code === 'definition-changed'
           ? html`<button type="button" part="retry" class="button-secondary" @click=${this.reload}>${this.t('poll.reload')}</button>`
-          : html`
-              <div class="actions">
-                ${steps && step > 0 && !this.locked
-                  ? html`<button type="button" part="previous" class="button-secondary" @click=${() => this.goTo(step - 1)}>${this.t('poll.previous')}</button>`
-                  : nothing}
-                <button
-                  type="submit"
-                  part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
-                  class="button-primary"
-                  aria-disabled=${this.phase === 'sending' || this.retryBlock.blocked ? 'true' : 'false'}
-                >
-                  ${!last ? this.t('poll.next') : this.phase === 'sending' ? this.t('poll.sending') : retryable ? this.t('error.retry') : this.t('poll.send')}
-                </button>
-              </div>
-            `}
+          : this.renderActions({
+              back: steps && step > 0 && !this.locked ? () => this.goTo(step - 1) : undefined,
+              last,
+              retryable,
+              sending: this.phase === 'sending',
+              blocked: this.retryBlock.blocked,
+            })}
       </form>
     `;
   }

@@ -19,6 +19,19 @@ export interface AskedQuestion {
   options?: readonly { id: string; label: string }[];
 }
 
+/** What the form's buttons show (see `renderActions`). */
+export interface ActionsState {
+  /** Goes back a step; the Previous button is shown only with it. */
+  back?: () => unknown;
+  /** The last step: Send rather than Next. */
+  last: boolean;
+  /** The response that failed may be sent again: Retry rather than Send. */
+  retryable: boolean;
+  sending: boolean;
+  /** The server's Retry-After still runs. */
+  blocked: boolean;
+}
+
 /** The keys of the messages that each element says in its own words. */
 export interface AnsweringWords {
   summaryTitle: MessageKey;
@@ -26,6 +39,11 @@ export interface AnsweringWords {
   required: MessageKey;
   answer: MessageKey;
   ranking: MessageKey;
+  /** The buttons: back a step, on to the next, send, and what the send button says while sending. */
+  previous: MessageKey;
+  next: MessageKey;
+  send: MessageKey;
+  sending: MessageKey;
   /** An incomplete matrix (a survey's). */
   matrix?: MessageKey;
   /** Keys the question controls use that this element's catalog words otherwise (`poll.yes` → `survey.yes`). */
@@ -142,6 +160,27 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
               `,
             )}
         </ul>
+      </div>
+    `;
+  }
+
+  /**
+   * The form's buttons: Previous when `back` is given; Next, or on the last step Send (Retry when
+   * the response that failed may be sent again), held while sending or while `blocked`.
+   */
+  protected renderActions({ back, last, retryable, sending, blocked }: ActionsState): TemplateResult {
+    const { words } = this;
+    return html`
+      <div class="actions">
+        ${back ? html`<button type="button" part="previous" class="button-secondary" @click=${back}>${this.t(words.previous)}</button>` : nothing}
+        <button
+          type="submit"
+          part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
+          class="button-primary"
+          aria-disabled=${sending || blocked ? 'true' : 'false'}
+        >
+          ${!last ? this.t(words.next) : sending ? this.t(words.sending) : retryable ? this.t('error.retry') : this.t(words.send)}
+        </button>
       </div>
     `;
   }
