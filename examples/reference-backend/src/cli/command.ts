@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { FieldError } from '@civic-pulse/core';
 import { readConfig, type DatabaseConfig } from '../config.js';
 import { problemLines, type DefinitionFile } from '../consultation-file.js';
+import { newConsultationId } from '../routes/v1/admin/consultation-id.js';
 import { openStorage, type Storage } from '../storage/index.js';
 
 // What `npm run consultation` and `npm run survey` share: exit statuses, refusals listed line by
@@ -117,6 +118,42 @@ export async function checkOrg(storage: Storage, org: string): Promise<void> {
   if (!(await storage.orgs.find(org))) {
     throw new Refused([`org: there is no organisation "${org}" (the server creates ville-exemple at its first start).`]);
   }
+}
+
+/** What create and close need of a consultation's or a survey's repository. */
+interface DefinitionStore<S> {
+  find(id: string): Promise<{ definition: { closesAt: string } } | undefined>;
+  /** `false` when the id is taken. */
+  create(definition: S): Promise<boolean>;
+  close(id: string, now: Date): Promise<boolean>;
+}
+
+/**
+ * create, after checkOrg: the definition under its id, or one made from its title; prints the id.
+ * Refused when the id is taken, the message ending with `hint` (what to do instead).
+ */
+export async function createDefinition<D extends { id?: string; title: string }>(
+  store: DefinitionStore<D & { id: string }>,
+  definition: D,
+  noun: string,
+  hint: string,
+): Promise<string> {
+  const id = definition.id ?? newConsultationId(definition.title);
+  if (!(await store.create({ ...definition, id }))) throw new Refused([`id: a ${noun} "${id}" exists already; ${hint}`]);
+  return `${id}\n`;
+}
+
+/** The id that update replaces: the file's, which it must name. */
+export function updatedId(definition: { id?: string }, noun: string): string {
+  if (definition.id === undefined) throw new Refused([`id: update needs the id of the ${noun} in the file.`]);
+  return definition.id;
+}
+
+/** close: now, unless it is already past; prints when it closed. */
+export async function closeNow(store: DefinitionStore<never>, id: string, unknown: (id: string) => Refused): Promise<string> {
+  if (!(await store.close(id, new Date()))) throw unknown(id);
+  const closed = await store.find(id);
+  return `${id} closed at ${closed?.definition.closesAt}\n`;
 }
 
 /**

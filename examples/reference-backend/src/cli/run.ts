@@ -2,9 +2,8 @@ import { parseArgs } from 'node:util';
 import type { ConsultationDefinition } from '@civic-pulse/core';
 import { readDefinitionFile } from '../consultation-file.js';
 import { CSV_EXPORTS, EXPORT_FORMATS, exportConsultation, type CsvExport } from '../export/consultation-export.js';
-import { newConsultationId } from '../routes/v1/admin/consultation-id.js';
 import type { Storage } from '../storage/index.js';
-import { checkOrg, commandWords, Misused, oneOf, Refused, runCommand, USAGE_FOOTER, type CliIo } from './command.js';
+import { checkOrg, closeNow, commandWords, createDefinition, Misused, oneOf, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
 
 export const USAGE = `Usage: npm run consultation --workspace examples/reference-backend -- <command>
 
@@ -60,23 +59,16 @@ async function execute(storage: Storage, command: Command, definition: Consultat
       if (!definition) throw new Error('a definition was read for create and update');
       await checkOrg(storage, definition.org);
       if (command.name === 'create') {
-        const id = definition.id ?? newConsultationId(definition.title);
-        if (!(await storage.consultations.create({ ...definition, id }))) {
-          throw new Refused([`id: a consultation "${id}" exists already; update replaces it while it has no response.`]);
-        }
-        return `${id}\n`;
+        return createDefinition(storage.consultations, definition, 'consultation', 'update replaces it while it has no response.');
       }
-      if (definition.id === undefined) throw new Refused(['id: update needs the id of the consultation in the file.']);
-      const outcome = await storage.consultations.update({ ...definition, id: definition.id });
-      if (outcome === 'unknown') throw unknownConsultation(definition.id);
-      if (outcome === 'has-responses') throw new Refused([`${definition.id} has responses: its questions can no longer change.`]);
-      return `${definition.id}\n`;
+      const id = updatedId(definition, 'consultation');
+      const outcome = await storage.consultations.update({ ...definition, id });
+      if (outcome === 'unknown') throw unknownConsultation(id);
+      if (outcome === 'has-responses') throw new Refused([`${id} has responses: its questions can no longer change.`]);
+      return `${id}\n`;
     }
-    case 'close': {
-      if (!(await storage.consultations.close(command.id, new Date()))) throw unknownConsultation(command.id);
-      const closed = await storage.consultations.find(command.id);
-      return `${command.id} closed at ${closed?.definition.closesAt}\n`;
-    }
+    case 'close':
+      return closeNow(storage.consultations, command.id, unknownConsultation);
     case 'export': {
       const file = await exportConsultation(storage, command.id, command.format === 'json' ? command : { format: 'csv', what: command.what });
       if (!file) throw unknownConsultation(command.id);

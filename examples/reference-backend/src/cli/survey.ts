@@ -3,10 +3,9 @@ import type { SurveyDefinition } from '@civic-pulse/core';
 import { readSurveyFile } from '../consultation-file.js';
 import { invitationsToCsv } from '../export/invitations-csv.js';
 import { surveyResults, surveyResultsToCsv } from '../export/survey-results.js';
-import { newConsultationId } from '../routes/v1/admin/consultation-id.js';
 import { MAX_INVITATIONS } from '../routes/v1/admin/surveys.js';
 import type { Storage } from '../storage/index.js';
-import { checkOrg, commandWords, Misused, Refused, runCommand, USAGE_FOOTER, type CliIo } from './command.js';
+import { checkOrg, closeNow, commandWords, createDefinition, Misused, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
 
 export const SURVEY_USAGE = `Usage: npm run survey --workspace examples/reference-backend -- <command>
 
@@ -65,26 +64,17 @@ async function execute(storage: Storage, command: Command, definition: SurveyDef
     case 'update': {
       if (!definition) throw new Error('a definition was read for create and update');
       await checkOrg(storage, definition.org);
-      if (command.name === 'create') {
-        const id = definition.id ?? newConsultationId(definition.title);
-        if (!(await storage.surveys.create({ ...definition, id }))) {
-          throw new Refused([`id: a survey "${id}" exists already; update replaces it.`]);
-        }
-        return `${id}\n`;
-      }
-      if (definition.id === undefined) throw new Refused(['id: update needs the id of the survey in the file.']);
-      const outcome = await storage.surveys.update({ ...definition, id: definition.id });
-      if (outcome === 'unknown') throw unknownSurvey(definition.id);
+      if (command.name === 'create') return createDefinition(storage.surveys, definition, 'survey', 'update replaces it.');
+      const id = updatedId(definition, 'survey');
+      const outcome = await storage.surveys.update({ ...definition, id });
+      if (outcome === 'unknown') throw unknownSurvey(id);
       if (outcome !== 'updated') {
-        throw new Refused([`${definition.id} has responses:`, ...outcome.frozen.map(({ path, message }) => `  ${path}: ${message}`)]);
+        throw new Refused([`${id} has responses:`, ...outcome.frozen.map(({ path, message }) => `  ${path}: ${message}`)]);
       }
-      return `${definition.id}\n`;
+      return `${id}\n`;
     }
-    case 'close': {
-      if (!(await storage.surveys.close(command.id, new Date()))) throw unknownSurvey(command.id);
-      const closed = await storage.surveys.find(command.id);
-      return `${command.id} closed at ${closed?.definition.closesAt}\n`;
-    }
+    case 'close':
+      return closeNow(storage.surveys, command.id, unknownSurvey);
     case 'invite': {
       await checkSurvey(storage, command.id);
       const tokens = await storage.surveys.invite(command.id, command.count);
