@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBenchSchema } from './bench/postgres-schema.mjs';
 import { SERVICES, seedRatings } from './bench/seed-ratings.mjs';
+import { number, printTable } from './bench/table.mjs';
 
 const BACKEND_DIST = fileURLToPath(new URL('../examples/reference-backend/dist/', import.meta.url));
 const SIZES = [1_000, 100_000, 1_000_000];
@@ -17,8 +18,6 @@ const ORG = 'bench-ville';
 const YEAR = { from: '2025-01-01', to: '2026-01-01' };
 // Medians over several runs after a warm-up; the read from raw ratings is slow at 1M, so fewer.
 const RUNS = { aggregate: 51, raw: 5 };
-
-const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function buildIfMissing() {
   if (existsSync(join(BACKEND_DIST, 'storage', 'index.js'))) return;
@@ -115,9 +114,8 @@ async function main() {
       number(row.rawMs, 1),
     ]),
   ];
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
   console.log('\nSummary');
-  for (const line of table) console.log(`  ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`);
+  printTable(table);
 }
 
 main().catch((error) => {

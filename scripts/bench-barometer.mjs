@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchSchema } from './bench/postgres-schema.mjs';
 import { SERVICES, seedRatings } from './bench/seed-ratings.mjs';
+import { number, printTable } from './bench/table.mjs';
 
 const { buildApp } = await import('../examples/reference-backend/src/app.ts');
 
@@ -24,8 +25,6 @@ const CHANNELS = ['counter', 'phone', 'email', 'web', 'mail', 'social'];
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,1000000' }, engines: { type: 'string', default: 'sqlite,postgres' } } });
 const SIZES = values.sizes.split(',').map(Number);
 const ENGINES = values.engines.split(',');
-
-const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** ~8 audits per channel per quarter of 2025 (192), as a mid-sized city commissions. */
 function aYearOfAudits() {
@@ -126,9 +125,8 @@ async function main() {
       number(row.conditional.p99, 2),
     ]),
   ];
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
   console.log('\nSummary');
-  for (const line of table) console.log(`  ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`);
+  printTable(table);
 }
 
 main().catch((error) => {

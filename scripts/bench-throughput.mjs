@@ -13,9 +13,9 @@ import { SERVER_JS, startBackend } from '../test/support/backend.mjs';
 import { createBenchSchema } from './bench/postgres-schema.mjs';
 import { startRoundRobinProxy } from './bench/round-robin-proxy.mjs';
 import { LOAD, durability, postRatings } from './bench/throughput.mjs';
+import { number, printTable } from './bench/table.mjs';
 
 const ADMIN_TOKEN = 'bench-admin-token';
-const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function buildIfMissing() {
   if (existsSync(SERVER_JS)) return;
@@ -109,8 +109,7 @@ async function main() {
     ['setup', 'requests/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'rows', 'acknowledged missing'],
     ...results.map((r) => [r.label, number(r.requestsPerSecond), String(r.p50), String(r.p99), number(r.ok), number(r.notOk), number(r.rows), String(r.missing)]),
   ];
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  for (const line of table) console.log(`  ${line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`);
+  printTable(table);
   if (results.some((result) => result.missing > 0)) {
     console.error('bench:throughput: an acknowledged rating is missing');
     process.exitCode = 1;

@@ -10,8 +10,8 @@ import { BACKEND_DIR, SERVER_JS, startBackend } from '../test/support/backend.mj
 import { CDN_DIR, LOADER, lazyChunks } from '../test/support/cdn.mjs';
 import { BUDGETS, PAGES, compressedSizes, fileSizes, isLitChunk, pageDownloads, total } from './bench/sizes.mjs';
 import { LOAD, connectionSettings, durability, postRatings } from './bench/throughput.mjs';
+import { number } from './bench/table.mjs';
 
-const number = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sizeRow = (label, size) => `  ${label.padEnd(48)}${number(size.raw).padStart(9)}${number(size.gzip).padStart(9)}${number(size.brotli).padStart(9)}`;
 const verdict = (bytes, budget) => `${number(bytes)} B of ${number(budget)} B: ${bytes <= budget ? 'OK' : 'OVER'}`;
 
