@@ -4,11 +4,11 @@
 // from the ratings table are timed beside it, to show what the aggregate saves. Prints, asserts
 // only that both reads count every rating; exits non-zero when something could not be measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBenchSchema } from './bench/postgres-schema.mjs';
+import { onEachEngine } from './bench/engines.mjs';
 import { SERVICES, seedRatings } from './bench/seed-ratings.mjs';
 import { number, printTable } from './bench/table.mjs';
 
@@ -89,19 +89,7 @@ async function main() {
   buildIfMissing();
   console.log(`Civic Pulse aggregate bench: Node ${process.version}, ${availableParallelism()} cores`);
   console.log(`satisfaction.summarize(org, ${YEAR.from}..${YEAR.to}): count and mean per channel and per service, median of ${RUNS.aggregate} runs\n`);
-  const dir = mkdtempSync(join(tmpdir(), 'civic-pulse-bench-aggregates-'));
-  const rows = [];
-  try {
-    rows.push(...(await measure('sqlite', { kind: 'sqlite', file: join(dir, 'bench.db') })));
-    const postgres = await createBenchSchema();
-    try {
-      rows.push(...(await measure('postgres', { kind: 'postgres', url: postgres.url })));
-    } finally {
-      await postgres.drop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = await onEachEngine('civic-pulse-bench-aggregates-', measure);
 
   const table = [
     ['engine', 'ratings', 'daily rows', 'seed s', 'aggregate read ms', `from ratings ms (median of ${RUNS.raw})`],

@@ -5,11 +5,8 @@
 // warm-up, and the same for a conditional request answered 304. Run from the sources (tsx), so it
 // needs no build. Prints; exits non-zero when something could not be measured.
 import { availableParallelism } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBenchSchema } from './bench/postgres-schema.mjs';
+import { onEachEngine } from './bench/engines.mjs';
 import { SERVICES, seedRatings } from './bench/seed-ratings.mjs';
 import { number, printTable } from './bench/table.mjs';
 
@@ -97,21 +94,7 @@ async function measure(engine, database) {
 async function main() {
   console.log(`Civic Pulse barometer bench: Node ${process.version}, ${availableParallelism()} cores`);
   console.log(`GET /v1/orgs/${ORG}/barometer?period=${PERIOD} through app.inject, 192 audits, ${REQUESTS} requests after ${WARM_UP} of warm-up\n`);
-  const dir = mkdtempSync(join(tmpdir(), 'civic-pulse-bench-barometer-'));
-  const rows = [];
-  try {
-    if (ENGINES.includes('sqlite')) rows.push(...(await measure('sqlite', { kind: 'sqlite', file: join(dir, 'bench.db') })));
-    if (ENGINES.includes('postgres')) {
-      const postgres = await createBenchSchema();
-      try {
-        rows.push(...(await measure('postgres', { kind: 'postgres', url: postgres.url })));
-      } finally {
-        await postgres.drop();
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = await onEachEngine('civic-pulse-bench-barometer-', measure, ENGINES);
 
   const table = [
     ['engine', 'ratings', 'seed s', '200 p50 ms', '200 p99 ms', '304 p50 ms', '304 p99 ms'],
