@@ -1,63 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { SurveyDefinition } from '@civic-pulse/core';
+import { aSurveyDefinition, aSurveyResponse } from '@civic-pulse/core/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { daysFromNow } from './consultation-fixtures.js';
 import { ADMIN, TOWN } from './helpers.js';
 
-const likert = [
-  { id: 'pas-du-tout', label: 'Pas du tout d’accord' },
-  { id: 'plutot-non', label: 'Plutôt pas d’accord' },
-  { id: 'plutot-oui', label: 'Plutôt d’accord' },
-  { id: 'tout-a-fait', label: 'Tout à fait d’accord' },
-];
+export { aSurveyResponse };
 
-/** An open survey: a first section, a matrix, and a section shown to managers only. */
-export function aSurvey(overrides: Partial<SurveyDefinition> = {}): SurveyDefinition {
-  return {
-    id: 'qualite-de-vie',
-    org: TOWN.id,
-    title: 'Qualité de vie au travail',
-    intro: 'Vos réponses sont anonymes.',
-    opensAt: daysFromNow(-1),
-    closesAt: daysFromNow(10),
-    sections: [
-      { id: 'vous', title: 'Vous', questions: [{ id: 'encadrant', type: 'yesno', label: 'Encadrez-vous ?', required: true }] },
-      {
-        id: 'climat',
-        title: 'Climat',
-        questions: [
-          {
-            id: 'climat',
-            type: 'matrix',
-            label: 'Êtes-vous d’accord ?',
-            required: true,
-            options: likert,
-            statements: [
-              { id: 'ecoute', label: 'Je suis écouté·e' },
-              { id: 'moyens', label: 'J’ai les moyens de bien faire' },
-            ],
-          },
-          { id: 'note', type: 'scale', label: 'Note', required: true, min: 0, max: 10 },
-        ],
-      },
-      {
-        id: 'encadrement',
-        title: 'Encadrement',
-        showIf: { question: 'encadrant', equals: true },
-        questions: [{ id: 'charge', type: 'text', label: 'Ce qui pèse', required: true, maxLength: 200 }],
-      },
-    ],
-    ...overrides,
-  };
-}
+/**
+ * The contract suite's survey (a yes/no, a matrix, a scale, and a section shown to managers only),
+ * open, in the town, under an id of its own that the tests name.
+ */
+export const aSurvey = (overrides: Partial<SurveyDefinition> = {}): SurveyDefinition => aSurveyDefinition(TOWN.id, { id: 'qualite-de-vie', ...overrides });
 
-export const goodSurveyAnswers = (): Record<string, unknown> => ({
-  encadrant: false,
-  climat: { ecoute: 'plutot-oui', moyens: 'pas-du-tout' },
-  note: 7,
-});
-
-export const aSurveyResponse = (answers: Record<string, unknown> = goodSurveyAnswers()) => ({ id: randomUUID(), answers });
+/** The answers of `aSurveyResponse`: an agent who manages no one. */
+export const goodSurveyAnswers = (): Record<string, unknown> => aSurveyResponse().answers;
 
 export function createSurvey(app: FastifyInstance, definition: unknown): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: '/v1/admin/surveys', headers: ADMIN, payload: definition as object });

@@ -106,7 +106,7 @@ for (const db of await testDatabases()) {
       test('answers that do not fit are 400 at answers.<question>, and the invitation stays unused', async (t) => {
         const app = await startAppWithTown(t, db);
         const { id, tokens } = await givenSurvey(app);
-        const error = errorOf(await answerSurvey(app, id, tokens[0]!, aSurveyResponse({ encadrant: false, climat: { ecoute: 'oui' }, charge: 'Tout' })), 400);
+        const error = errorOf(await answerSurvey(app, id, tokens[0]!, aSurveyResponse({ encadrant: false, climat: { ecoute: 'peut-etre' }, charge: 'Tout' })), 400);
         assert.deepEqual(fieldPaths(error).sort(), ['answers.charge', 'answers.climat', 'answers.note']);
         const invalid = errorOf(await answerSurvey(app, id, tokens[0]!, { id: 'pas-un-uuid', answers: {}, participant: 'x' }), 400);
         assert.equal(invalid.code, 'invalid-body');

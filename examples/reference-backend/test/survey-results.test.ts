@@ -151,7 +151,7 @@ for (const db of await testDatabases()) {
           ',,note,,answered,12,',
           ',,note,,6,6,',
           ',,note,,mean,7,',
-          ',,climat,ecoute,plutot-oui,12,',
+          ',,climat,ecoute,oui,12,',
           ',,charge,,,withheld,',
           'direction,culture,,,respondents,withheld,',
           'direction,technique,,,respondents,6,',

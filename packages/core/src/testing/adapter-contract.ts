@@ -15,6 +15,9 @@ import { isWithheld } from '../contract/survey-results.js';
 import type { SurveyDefinition } from '../contract/survey.js';
 import { aSurveyDefinition, aSurveyResponse } from './survey-fixture.js';
 
+// The suite's survey, for a backend's own tests to use the same one.
+export { aSurveyDefinition, aSurveyResponse };
+
 /** What the suite needs of an adapter and of the backend behind it, for one test. */
 export interface AdapterUnderTest {
   adapter: BackendAdapter;

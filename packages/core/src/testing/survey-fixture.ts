@@ -1,5 +1,5 @@
-// The agents' survey the adapter tests share: the contract suite, and the memory and http
-// adapters' own tests. A yes/no, a matrix, a scale, and a section shown to managers only.
+// The agents' survey the adapter tests share: the contract suite, the memory and http adapters'
+// own tests, and the reference backend's tests (through @civic-pulse/core/testing). A yes/no, a matrix, a scale, and a section shown to managers only.
 import { randomUUID } from 'node:crypto';
 import type { SurveyDefinition, SurveyResponse } from '../contract/survey.js';
 
