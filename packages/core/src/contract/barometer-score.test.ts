@@ -147,7 +147,7 @@ describe('barometerOf', () => {
   });
 
   test('weights that cannot weigh are refused', () => {
-    for (const weights of [[0, 0], [-1, 2], [Number.NaN, 1], [Number.POSITIVE_INFINITY, 1]] as const) {
+    for (const weights of [[0, 0], [-1, 2], [Number.NaN, 1], [Number.POSITIVE_INFINITY, 1]] as [number, number][]) {
       assert.throws(() => barometerOf(input({ settings: withWeights(...weights) })), RangeError, weights.join('/'));
     }
   });
