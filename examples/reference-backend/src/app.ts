@@ -3,6 +3,7 @@ import { BAROMETER_METHODOLOGY_URL } from './barometer.js';
 import type { DatabaseConfig } from './config.js';
 import { loggerOptions, type LogOptions } from './logger.js';
 import errors, { answerRoutingError } from './plugins/errors.js';
+import retention from './plugins/retention.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticFiles, { type StaticRoots } from './plugins/static-files.js';
 import storage from './plugins/storage.js';
@@ -12,6 +13,7 @@ import openApiRoutes from './routes/v1/openapi.js';
 import publicConsultationRoutes from './routes/v1/consultations/index.js';
 import publicSurveyRoutes from './routes/v1/surveys/index.js';
 import publicOrgRoutes from './routes/v1/orgs/index.js';
+import type { ScheduleOptions } from './retention.js';
 
 export interface AppOptions {
   database: DatabaseConfig;
@@ -23,6 +25,8 @@ export interface AppOptions {
   staticRoots?: StaticRoots;
   /** The barometer's `methodology` link; BAROMETER_METHODOLOGY_URL (the repository README's section) by default. */
   methodologyUrl?: string;
+  /** The purge of expired ratings (at start, then every 24 h); `false` for none. */
+  retention?: false | ScheduleOptions;
 }
 
 /** Admin bodies (an org with hundreds of services, later audit imports) may be larger than public ones. */
@@ -46,6 +50,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(errors);
   app.register(securityHeaders);
   app.register(storage, { database: options.database });
+  if (options.retention !== false) app.register(retention, options.retention ?? {});
 
   app.register(healthzRoutes);
   app.register(openApiRoutes);

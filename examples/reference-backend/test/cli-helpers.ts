@@ -20,7 +20,7 @@ export interface Outcome {
 
 /** A command line of the backend: its npm script, its entry file, and its runner for this process. */
 export interface CommandLine {
-  script: 'consultation' | 'survey' | 'audits';
+  script: 'consultation' | 'survey' | 'audits' | 'purge';
   entry: string;
   runner: (argv: readonly string[], io: CliIo) => Promise<number>;
 }

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/storage/migrations.js';
 import { describeDatabase, testDatabases } from './databases.js';
 import { ADMIN_TOKEN, openTestStorage } from './helpers.js';
 
-const MIGRATIONS = ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers', '0007-audits'];
+const MIGRATIONS = ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers', '0007-audits', '0008-retention'];
 
 const postgres = (await testDatabases()).find((db) => db.name === 'postgres')!;
 

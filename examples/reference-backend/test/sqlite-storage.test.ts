@@ -84,6 +84,6 @@ describe('SQLite storage', () => {
     assert.deepEqual(outcomes, ['migrated', 'migrated', 'migrated']);
     const check = new SqliteDatabase(file, { readonly: true });
     t.after(() => check.close());
-    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers', '0007-audits']);
+    assert.deepEqual(check.prepare('select name from kysely_migration order by name').pluck().all(), ['0001-orgs-and-ratings', '0002-rating-daily-by-day', '0003-consultations', '0004-ideas', '0005-surveys', '0006-survey-readers', '0007-audits', '0008-retention']);
   });
 });

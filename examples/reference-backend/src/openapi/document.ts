@@ -10,6 +10,7 @@ import {
   SurveyDefinitionSchema, SurveyResponseSchema, SurveySchema } from '@civic-pulse/core';
 import * as z from 'zod';
 import { BarometerSettingsSchema } from '../barometer-settings.js';
+import { RetentionSettingsSchema } from '../retention.js';
 
 // Each route file describes its own paths with these helpers, next to its handlers; the document
 // gathers them. Request and answer shapes are the contract's zod schemas, converted, never retyped.
@@ -30,6 +31,7 @@ const COMPONENTS = {
   SurveyDefinition: SurveyDefinitionSchema, Survey: SurveySchema, SurveyResponse: SurveyResponseSchema,
   Audit: AuditSchema,
   BarometerSettings: BarometerSettingsSchema,
+  RetentionSettings: RetentionSettingsSchema,
 };
 export type ComponentName = keyof typeof COMPONENTS;
 

@@ -8,6 +8,7 @@ import { createConsultationRepository, type ConsultationRepository } from './con
 import { migrateToLatest } from './migrations.js';
 import { createOrgRepository, type OrgRepository } from './orgs.js';
 import { createRatingRepository, type RatingRepository } from './ratings.js';
+import { createRetentionRepository, type RetentionRepository } from './retention.js';
 import { createSatisfactionRepository, type SatisfactionRepository } from './satisfaction.js';
 import { createSurveyRepository, type SurveyRepository } from './surveys.js';
 
@@ -16,6 +17,7 @@ export interface Storage {
   db: Db;
   orgs: OrgRepository;
   ratings: RatingRepository;
+  retention: RetentionRepository;
   satisfaction: SatisfactionRepository;
   audits: AuditRepository;
   consultations: ConsultationRepository;
@@ -38,6 +40,7 @@ export async function openStorage(config: DatabaseConfig, options: DatabaseOptio
     db,
     orgs: createOrgRepository(db),
     ratings: createRatingRepository(db),
+    retention: createRetentionRepository(db),
     satisfaction: createSatisfactionRepository(db),
     audits: createAuditRepository(db),
     consultations: createConsultationRepository(db),

@@ -221,6 +221,14 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable('orgs').addColumn('barometer', 'text').execute();
     },
   },
+  // Retention (issue 7): how many days an org keeps its ratings after receiving them, null for the
+  // default (retention.ts). The purge deletes by org and reception time, hence the index.
+  '0008-retention': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('orgs').addColumn('retention_days', 'integer').execute();
+      await db.schema.createIndex('ratings_org_received').on('ratings').columns(['org_id', 'received_at']).execute();
+    },
+  },
 };
 
 const inCodeProvider: MigrationProvider = { getMigrations: async () => migrations };

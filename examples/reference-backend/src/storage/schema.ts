@@ -12,6 +12,8 @@ export interface OrgsTable {
   updated_at: string;
   /** JSON of the org's BarometerSettings; `null` for the defaults (DEFAULT_BAROMETER_SETTINGS). */
   barometer: string | null;
+  /** Days its ratings are kept after their reception; `null` for DEFAULT_RETENTION_DAYS (retention.ts). */
+  retention_days: number | null;
 }
 
 export interface ServicesTable {

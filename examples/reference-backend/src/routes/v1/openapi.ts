@@ -8,6 +8,7 @@ import { paths as adminAuditPaths } from './admin/orgs/audits.js';
 import { paths as adminBarometerSettingsPaths } from './admin/orgs/barometer.js';
 import { paths as adminOrgPaths } from './admin/orgs/index.js';
 import { paths as adminRatingExportPaths } from './admin/orgs/ratings.js';
+import { paths as adminRetentionSettingsPaths } from './admin/orgs/retention.js';
 import { paths as adminSurveyPaths } from './admin/surveys.js';
 import { paths as consultationPaths } from './consultations/consultation.js';
 import { paths as ideaSupportPaths } from './consultations/idea-supports.js';
@@ -36,6 +37,7 @@ const documentedPaths = mergePaths(
   adminRatingExportPaths,
   adminAuditPaths,
   adminBarometerSettingsPaths,
+  adminRetentionSettingsPaths,
   consultationPaths,
   responsePaths,
   resultPaths,

@@ -7,6 +7,7 @@ import adminAuditRoutes from './orgs/audits.js';
 import adminBarometerSettingsRoutes from './orgs/barometer.js';
 import adminOrgRoutes from './orgs/index.js';
 import adminRatingExportRoutes from './orgs/ratings.js';
+import adminRetentionSettingsRoutes from './orgs/retention.js';
 import adminSurveyResultRoutes from './survey-results.js';
 import adminSurveyRoutes from './surveys.js';
 
@@ -22,6 +23,7 @@ export default async function adminRoutes(app: FastifyInstance, { adminToken }: 
   await app.register(adminRatingExportRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminBarometerSettingsRoutes);
+  await app.register(adminRetentionSettingsRoutes);
   await app.register(adminConsultationRoutes);
   await app.register(adminConsultationExportRoutes);
   await app.register(adminConsultationIdeaRoutes);
