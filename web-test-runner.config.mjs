@@ -20,7 +20,7 @@ const serveMswWorker = async (context, next) => {
 };
 
 export default {
-  files: ['packages/widgets/src/**/*.test.ts'],
+  files: ['packages/widgets/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],
   nodeResolve: { browser: true },
   plugins: [
     coreFromSource,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 // Node 20's --test takes no globs: these folders are searched for *.test.ts instead. A folder
 // that is missing or holds no tests yet (test/e2e) is fine; no test in any of them is not.
+// `*.browser.test.ts` need a browser (IndexedDB): web-test-runner runs them, not node.
 const NODE_TEST_DIRS = ['packages/core/src', 'examples/reference-backend/test', 'test/e2e'];
 const WTR_CONFIG = 'web-test-runner.config.mjs';
 
@@ -30,7 +31,7 @@ function run(command, args, { capture = false } = {}) {
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts') && !entry.parentPath.includes('node_modules'))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts') && !entry.name.endsWith('.browser.test.ts') && !entry.parentPath.includes('node_modules'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }

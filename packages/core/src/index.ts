@@ -33,3 +33,4 @@ export {
   type Params,
 } from './i18n/index.js';
 export { newId } from './id.js';
+export * from './outbox/index.js';

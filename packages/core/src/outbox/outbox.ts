@@ -1,0 +1,316 @@
+import type { AdapterError, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import type { Rating } from '../contract/rating.js';
+import { memoryStore, openIndexedDbStore, type OutboxStore, type StoredEntry } from './store.js';
+
+/**
+ * What can go through the outbox, one member per kind. A new kind adds a member here and a sender
+ * in `SENDERS`; its payload's `id` is its idempotency key.
+ */
+export type OutboxSubmission = { kind: 'rating'; payload: Rating };
+export type OutboxKind = OutboxSubmission['kind'];
+
+type Senders = {
+  [K in OutboxKind]: (adapter: BackendAdapter, payload: Extract<OutboxSubmission, { kind: K }>['payload'], options: CallOptions) => Promise<Result<unknown>>;
+};
+const SENDERS: Senders = {
+  rating: (adapter, rating, options) => adapter.submitRating(rating, options),
+};
+
+/** A queued submission as the page sees it. */
+export type OutboxItem = OutboxSubmission & {
+  /** The idempotency key, made when the person answered. */
+  key: string;
+  enqueuedAt: string;
+};
+
+export interface OutboxStatus {
+  /** False when the queue lives in memory only (IndexedDB unavailable): a reload loses it. */
+  durable: boolean;
+  queued: number;
+  /** When the server last acknowledged an item, ISO; null before the first. */
+  lastSyncAt: string | null;
+  online: boolean;
+}
+
+export interface OutboxOptions {
+  adapter: BackendAdapter;
+  /** The IndexedDB database's name; one outbox per name. */
+  name?: string;
+  /** An item not acknowledged after this many days is dropped (`outbox-dropped`, `expired`). */
+  maxAgeDays?: number;
+  /** Asks the browser to keep the storage under pressure (kiosks), at the first `enqueue`. */
+  persist?: boolean;
+  now?: () => Date;
+  /** Retries wait `baseMs · 2^(attempt-1)`, capped at `maxMs`, with jitter (half to all of it). */
+  backoff?: { baseMs?: number; maxMs?: number };
+}
+
+export class OutboxSentEvent extends Event {
+  readonly item: OutboxItem;
+  readonly receipt: unknown;
+  constructor(item: OutboxItem, receipt: unknown) {
+    super('outbox-sent');
+    this.item = item;
+    this.receipt = receipt;
+  }
+}
+
+/** `refused`: the server answered 409/422, it has it already or will never take it. `expired`: kept `maxAgeDays`. */
+export class OutboxDroppedEvent extends Event {
+  readonly item: OutboxItem;
+  readonly reason: 'refused' | 'expired';
+  readonly error?: AdapterError;
+  constructor(item: OutboxItem, reason: 'refused' | 'expired', error?: AdapterError) {
+    super('outbox-dropped');
+    this.item = item;
+    this.reason = reason;
+    if (error) this.error = error;
+  }
+}
+
+export class OutboxStatusEvent extends Event {
+  readonly status: OutboxStatus;
+  constructor(status: OutboxStatus) {
+    super('outbox-status');
+    this.status = status;
+  }
+}
+
+export interface OutboxEventMap {
+  'outbox-sent': OutboxSentEvent;
+  'outbox-dropped': OutboxDroppedEvent;
+  'outbox-status': OutboxStatusEvent;
+}
+
+export const DEFAULT_OUTBOX_NAME = 'civic-pulse-outbox';
+const DAY_MS = 86_400_000;
+
+// Only an answer that will never change ends an item without success; everything else (network,
+// timeout, 5xx, 429, but also 401/403/404 from a misconfigured site) waits and is tried again,
+// until it expires.
+const isTerminal = (error: AdapterError): boolean => error.kind === 'invalid' || error.kind === 'conflict';
+
+const toItem = (entry: StoredEntry): OutboxItem =>
+  ({ kind: entry.kind, payload: entry.payload, key: entry.key.slice(entry.key.indexOf(':') + 1), enqueuedAt: new Date(entry.enqueuedAt).toISOString() }) as OutboxItem;
+
+/**
+ * Every submission a person makes goes through here: written to IndexedDB before it is sent, sent
+ * one at a time oldest first, retried with backoff until the server acknowledges it, kept across
+ * reloads. Nothing touches the device before the first `enqueue`.
+ */
+export class Outbox extends EventTarget {
+  readonly #adapter: BackendAdapter;
+  readonly #name: string;
+  readonly #maxAgeMs: number;
+  readonly #persist: boolean;
+  readonly #now: () => Date;
+  readonly #baseMs: number;
+  readonly #maxMs: number;
+  readonly #closing = new AbortController();
+
+  #store: OutboxStore | undefined;
+  #opening: Promise<unknown> = Promise.resolve();
+  #durable = typeof indexedDB !== 'undefined';
+  #queued = 0;
+  #lastSyncAt: string | null = null;
+  #attempts = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #passes: Promise<void> = Promise.resolve();
+  #waitingPass: Promise<void> | undefined;
+  #persistAsked = false;
+  #closed = false;
+
+  constructor(options: OutboxOptions) {
+    super();
+    this.#adapter = options.adapter;
+    this.#name = options.name ?? DEFAULT_OUTBOX_NAME;
+    this.#maxAgeMs = (options.maxAgeDays ?? 14) * DAY_MS;
+    this.#persist = options.persist ?? false;
+    this.#now = options.now ?? (() => new Date());
+    this.#baseMs = options.backoff?.baseMs ?? 1_000;
+    this.#maxMs = options.backoff?.maxMs ?? 300_000;
+    globalThis.addEventListener?.('online', this.#onOnline);
+    globalThis.addEventListener?.('offline', this.#onOffline);
+    // What a previous page left is sent now; this opens the database only if it already exists.
+    void this.flush();
+  }
+
+  /**
+   * Queues a submission; resolves once it is stored (on the device, or in memory when it cannot
+   * be), then sends it. Queuing the same submission again keeps it once.
+   */
+  async enqueue(submission: OutboxSubmission): Promise<OutboxItem> {
+    if (this.#closed) throw new Error('This outbox is closed.');
+    if (this.#persist && !this.#persistAsked) {
+      this.#persistAsked = true;
+      void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    }
+    const entry: StoredEntry = {
+      key: `${submission.kind}:${submission.payload.id}`,
+      kind: submission.kind,
+      payload: submission.payload,
+      enqueuedAt: this.#now().getTime(),
+    };
+    let store = await this.#storeFor(true);
+    try {
+      await store!.add(entry);
+    } catch {
+      // The device refused the write (quota, storage cleared under us): keep it in memory rather than lose it.
+      store = this.#fallBack();
+      await store.add(entry);
+    }
+    await this.#count();
+    void this.flush();
+    return toItem(entry);
+  }
+
+  /**
+   * Sends what is queued, oldest first, until the queue is empty or an item must wait. Resolves
+   * when that pass is over; calls during a pass are folded into one more pass after it.
+   */
+  flush(): Promise<void> {
+    if (this.#waitingPass) return this.#waitingPass;
+    const pass = this.#passes.then(() => {
+      this.#waitingPass = undefined;
+      return this.#pass();
+    });
+    this.#waitingPass = pass;
+    this.#passes = pass.catch(() => undefined);
+    return pass;
+  }
+
+  status(): OutboxStatus {
+    return {
+      durable: this.#durable,
+      queued: this.#queued,
+      lastSyncAt: this.#lastSyncAt,
+      online: globalThis.navigator?.onLine ?? true,
+    };
+  }
+
+  /** Stops sending and retrying and closes the database; what is queued stays for the next outbox. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#closing.abort();
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.removeEventListener?.('offline', this.#onOffline);
+    void this.#opening.then(() => this.#store?.close());
+  }
+
+  readonly #onOnline = (): void => {
+    this.#attempts = 0;
+    this.#emitStatus();
+    void this.flush();
+  };
+
+  readonly #onOffline = (): void => this.#emitStatus();
+
+  async #pass(): Promise<void> {
+    if (this.#closed) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (globalThis.navigator?.onLine === false) return; // the `online` event starts the next pass
+    try {
+      const store = await this.#storeFor(false);
+      if (!store) return; // nothing was ever queued on this device
+      await this.#count();
+      // One tab sends at a time, so two tabs do not send the same item at once; the idempotency key
+      // would make that harmless, the lock makes it rare. Without Web Locks, the key alone.
+      const locks = globalThis.navigator?.locks;
+      if (locks?.request) await locks.request(`${this.#name}:flush`, { signal: this.#closing.signal }, () => this.#drain(store));
+      else await this.#drain(store);
+    } catch {
+      // The database went away or the adapter threw: nothing is lost, try again later.
+      if (!this.#closed) this.#retryLater();
+    }
+  }
+
+  async #drain(store: OutboxStore): Promise<void> {
+    for (;;) {
+      if (this.#closed) return;
+      const entry = await store.first();
+      if (!entry) return;
+      const item = toItem(entry);
+      if (this.#now().getTime() - entry.enqueuedAt > this.#maxAgeMs) {
+        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'expired'));
+        continue;
+      }
+      const send = SENDERS[item.kind];
+      const result = await send(this.#adapter, item.payload, { signal: this.#closing.signal });
+      if (this.#closed) return;
+      if (result.ok) {
+        this.#attempts = 0;
+        this.#lastSyncAt = this.#now().toISOString();
+        await this.#remove(store, entry, new OutboxSentEvent(item, result.data));
+      } else if (isTerminal(result.error)) {
+        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'refused', result.error));
+      } else {
+        // Stop here, so nothing overtakes this item, and try again later.
+        this.#retryLater(result.error.retryAfter);
+        return;
+      }
+    }
+  }
+
+  async #remove(store: OutboxStore, entry: StoredEntry, event: Event): Promise<void> {
+    await store.delete(entry.seq!);
+    await this.#count();
+    this.dispatchEvent(event);
+  }
+
+  #retryLater(retryAfterSeconds?: number): void {
+    this.#attempts += 1;
+    const exponential = Math.min(this.#maxMs, this.#baseMs * 2 ** (this.#attempts - 1));
+    const jittered = exponential / 2 + Math.random() * (exponential / 2);
+    const delay = Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** The store, opened once; without `create`, undefined while no database exists on the device. */
+  #storeFor(create: boolean): Promise<OutboxStore | undefined> {
+    const next = this.#opening.then(async () => {
+      if (this.#store) return this.#store;
+      try {
+        this.#store = await openIndexedDbStore(this.#name, create, () => {
+          this.#store = undefined;
+        });
+      } catch {
+        return this.#fallBack();
+      }
+      return this.#store;
+    });
+    this.#opening = next.catch(() => undefined);
+    return next;
+  }
+
+  #fallBack(): OutboxStore {
+    this.#store = memoryStore();
+    this.#durable = false;
+    this.#emitStatus();
+    return this.#store;
+  }
+
+  async #count(): Promise<void> {
+    const queued = this.#store ? await this.#store.count() : 0;
+    if (queued === this.#queued) return;
+    this.#queued = queued;
+    this.#emitStatus();
+  }
+
+  #emitStatus(): void {
+    this.dispatchEvent(new OutboxStatusEvent(this.status()));
+  }
+}
+
+export interface Outbox {
+  addEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof OutboxEventMap>(type: K, listener: (event: OutboxEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+/** The outbox of one page; create it once, and `close()` it when the page no longer needs it. */
+export const createOutbox = (options: OutboxOptions): Outbox => new Outbox(options);
