@@ -115,6 +115,20 @@ describe('createOutbox', () => {
     expect(outbox.status().queued).to.equal(0);
   });
 
+  it('waits at least Retry-After before the next try, even with a shorter backoff', async () => {
+    const times: number[] = [];
+    const { adapter, state } = scriptedAdapter();
+    state.answer = (r) => {
+      times.push(performance.now());
+      return times.length === 1 ? { ok: false, error: { ...NETWORK, kind: 'rate-limited', status: 429, retryAfter: 0.2 } } : accept(r);
+    };
+    const outbox = open({ adapter });
+    await outbox.enqueue({ kind: 'rating', payload: rating() });
+    await waitUntil(() => outbox.status().queued === 0, 'sent after Retry-After');
+    expect(times.length).to.equal(2);
+    expect(times[1]! - times[0]!).to.be.at.least(190);
+  });
+
   it('drops an item the server refuses (422), fires outbox-dropped, and goes on', async () => {
     const refused = rating();
     const { adapter, calls } = scriptedAdapter((r) =>

@@ -117,6 +117,7 @@ export class Outbox extends EventTarget {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #passes: Promise<void> = Promise.resolve();
   #waitingPass: Promise<void> | undefined;
+  #forced = false;
   #persistAsked = false;
   #closed = false;
 
@@ -132,7 +133,7 @@ export class Outbox extends EventTarget {
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
     // What a previous page left is sent now; this opens the database only if it already exists.
-    void this.flush();
+    this.#flushSoon();
   }
 
   /**
@@ -160,15 +161,26 @@ export class Outbox extends EventTarget {
       await store.add(entry);
     }
     await this.#count();
-    void this.flush();
+    this.#flushSoon();
     return toItem(entry);
   }
 
   /**
-   * Sends what is queued, oldest first, until the queue is empty or an item must wait. Resolves
-   * when that pass is over; calls during a pass are folded into one more pass after it.
+   * Sends what is queued, oldest first, until the queue is empty or an item must wait, without
+   * waiting for the backoff. Resolves when that pass is over; calls during a pass are folded into
+   * one more pass after it.
    */
   flush(): Promise<void> {
+    this.#forced = true;
+    return this.#queuePass();
+  }
+
+  /** A pass of our own (start, enqueue, timer): skipped while a retry waits for its backoff. */
+  #flushSoon(): void {
+    void this.#queuePass();
+  }
+
+  #queuePass(): Promise<void> {
     if (this.#waitingPass) return this.#waitingPass;
     const pass = this.#passes.then(() => {
       this.#waitingPass = undefined;
@@ -208,7 +220,9 @@ export class Outbox extends EventTarget {
   readonly #onOffline = (): void => this.#emitStatus();
 
   async #pass(): Promise<void> {
-    if (this.#closed) return;
+    const forced = this.#forced;
+    this.#forced = false;
+    if (this.#closed || (!forced && this.#timer !== undefined)) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (globalThis.navigator?.onLine === false) return; // the `online` event starts the next pass
@@ -266,7 +280,10 @@ export class Outbox extends EventTarget {
     const jittered = exponential / 2 + Math.random() * (exponential / 2);
     const delay = Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), delay);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#flushSoon();
+    }, delay);
   }
 
   /** The store, opened once; without `create`, undefined while no database exists on the device. */
