@@ -69,6 +69,8 @@ export async function seedDemoBarometers(storage: Storage, now = new Date()): Pr
   return { ratings: city.ratings + village.ratings, audits: city.audits + village.audits };
 }
 
+const EVER = { from: '0000-01-01', to: '9999-12-31' };
+
 interface DemoData {
   ratings: Rating[];
   audits: Audit[];
@@ -77,12 +79,15 @@ interface DemoData {
 async function seedOrg(storage: Storage, org: string, data: DemoData): Promise<DemoBarometerOutcome> {
   let ratings = 0;
   const first = data.ratings[0];
-  if (first && !(await storage.ratings.findSubmission(first.id))) {
+  // rating_daily too: the retention purge deletes the ratings but keeps their counts, and seeding
+  // them again would count them twice.
+  const counted = await storage.satisfaction.summarize(org, EVER);
+  if (first && counted.responses === 0 && !(await storage.ratings.findSubmission(first.id))) {
     // `false`: another instance stored them first.
     // Fingerprinted as the route does, so that a client sending one of them again gets its receipt.
     if (await storage.ratings.insertMany(org, data.ratings.map((rating) => ({ rating, bodyHash: fingerprintOf({ org, rating }) })))) ratings = data.ratings.length;
   }
-  const held = await storage.audits.summarize(org, { from: '0000-01-01', to: '9999-12-31' });
+  const held = await storage.audits.summarize(org, EVER);
   let audits = 0;
   if (held.audits === 0) {
     const outcome = await storage.audits.import(org, data.audits);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Barometer } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
+import { purgeExpiredRatings } from '../src/retention.js';
 import { DEMO_ORG, seedDemoOrg } from '../src/seed.js';
 import { DEMO_VILLAGE, seedDemoBarometers } from '../src/seed-barometer.js';
 import { describeDatabase, testDatabases } from './databases.js';
@@ -72,6 +73,18 @@ for (const db of await testDatabases()) {
         const restart = await seedDemoBarometers(app.storage, new Date(Date.now() + 3 * 24 * 60 * 60 * 1000));
         assert.deepEqual(restart, { ratings: 0, audits: 0 });
         assert.deepEqual([await count(app, 'ratings'), await count(app, 'audits')], counts);
+      });
+
+      test('a restart after the retention purge adds nothing either: rating_daily still counts the purged ratings', async (t) => {
+        const app = await seededApp(t, db);
+        await seedDemoBarometers(app.storage);
+        const daily = await app.storage.db.selectFrom('rating_daily').selectAll().orderBy(['org_id', 'service', 'channel', 'day']).execute();
+        await purgeExpiredRatings(app.storage, { now: new Date(Date.now() + 731 * 24 * 60 * 60 * 1000) });
+        assert.equal(await count(app, 'ratings'), 0);
+
+        assert.deepEqual(await seedDemoBarometers(app.storage), { ratings: 0, audits: 0 });
+        assert.equal(await count(app, 'ratings'), 0);
+        assert.deepEqual(await app.storage.db.selectFrom('rating_daily').selectAll().orderBy(['org_id', 'service', 'channel', 'day']).execute(), daily);
       });
     });
   });

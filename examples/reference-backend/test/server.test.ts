@@ -4,8 +4,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test, type TestContext } from 'node:test';
+import type { DatabaseConfig } from '../src/config.js';
 import { databaseUrl, describeDatabase, testDatabases, type TestDatabase } from './databases.js';
-import { aRating } from './helpers.js';
+import { aRating, openTestStorage } from './helpers.js';
 
 const backendDir = join(import.meta.dirname, '..');
 const URL_LINE = /reference backend: (http:\/\/\S+?)\/$/;
@@ -18,15 +19,16 @@ interface RunningServer {
   url: string;
   /** Every line printed so far on stdout. */
   output: string[];
+  database: DatabaseConfig;
 }
 
 /** Starts src/server.ts as `npm run serve` would (cwd: the workspace), on a free port and a fresh database. */
 async function startServer(t: TestContext, db: TestDatabase, env: Record<string, string> = {}): Promise<RunningServer> {
   const { CIVIC_ADMIN_TOKEN: _token, DATABASE_URL: _url, ...inherited } = process.env;
-  const database = databaseUrl(await db.create(t));
+  const database = await db.create(t);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: backendDir,
-    env: { ...inherited, PORT: '0', DATABASE_URL: database, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, PORT: '0', DATABASE_URL: databaseUrl(database), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   t.after(() => child.kill('SIGKILL'));
@@ -39,7 +41,7 @@ async function startServer(t: TestContext, db: TestDatabase, env: Record<string,
     });
     child.once('exit', () => reject(new Error(`the server stopped before printing its URL:\n${output.join('\n')}`)));
   });
-  return { child, url: await ready, output };
+  return { child, url: await ready, output, database };
 }
 
 async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
@@ -98,6 +100,22 @@ for (const db of await testDatabases()) {
         assert.equal(await stop(child, 'SIGINT'), 0);
         // The demo surveys' links carry their own tokens; the admin token is never printed.
         assert.doesNotMatch(output.join('\n'), /admin token|token-from-the-environment/i);
+      });
+
+      test('a rating is acknowledged once committed: killed (SIGKILL) right after the 201s, the server has them all', async (t) => {
+        const { child, url, database } = await startServer(t, db);
+        const origin = `http://localhost:${new URL(url).port}`;
+        const ratings = Array.from({ length: 30 }, () => aRating({ service: 'piscine', comment: 'Bassin propre' }));
+        const answers = await Promise.all(
+          ratings.map((rating) =>
+            fetch(`${url}/v1/orgs/ville-exemple/ratings`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(rating) }),
+          ),
+        );
+        assert.deepEqual(answers.map((answer) => answer.status), ratings.map(() => 201));
+        assert.equal(await stop(child, 'SIGKILL'), null);
+
+        const storage = await openTestStorage(t, db, database);
+        for (const rating of ratings) assert.ok(await storage.ratings.findSubmission(rating.id), rating.id);
       });
     });
   });
