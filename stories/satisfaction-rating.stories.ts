@@ -33,8 +33,8 @@ const renderRating = ({ service, channel, scale, mode, lang }: RatingArgs, adapt
   ></civic-satisfaction-rating>
 `;
 
-// The element's own adapter retries a failed connection twice, with backoff, before it shows the
-// error; this one shows it at once, and sends the retry the person asks for straight away.
+// The element's own adapter retries a failed connection twice, with backoff, before the element
+// says the rating is kept on the device; this one gives up at once, so the story shows it sooner.
 const failFast = (args: RatingArgs) => renderRating(args, createHttpAdapter({ endpoint: ENDPOINT, org: ORG, retries: 0 }));
 
 const meta = {
@@ -135,7 +135,8 @@ export const Sending: Story = {
     msw: { handlers: [neverAnswers()] },
     docs: {
       description: {
-        story: 'The server never answers. After three attempts of 8 s each, about 25 s, the element gives up and shows the timeout error.',
+        story:
+          'The server never answers. After three attempts of 8 s each, about 25 s, the element says the rating is kept on the device; its outbox keeps trying.',
       },
     },
   },
@@ -169,29 +170,36 @@ export const NetworkError: Story = {
   render: failFast,
   parameters: {
     msw: { handlers: [connectionFails()] },
-    docs: { description: { story: 'The connection fails: the rating stays as written, locked, and the retry button sends that very rating again.' } },
+    docs: {
+      description: {
+        story:
+          'The connection fails: the rating is already in the device’s outbox (IndexedDB), so the element says it is kept there and will be sent once the connection is back. Nothing to retry by hand.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const { shadow, t, said, part, choose, tick, send } = await ratingIn(canvasElement);
     await choose(1);
     await tick('opening-hours');
     await send();
-    await expect(await shadow.findByRole('button', { name: t('error.retry') })).toBeTruthy();
-    await expect(part('error')).toHaveTextContent(said('error.network'));
-    await expect(shadow.getByRole('status')).toHaveTextContent(said('error.network'));
-    await expect(shadow.getByRole('checkbox', { name: t('rating.reason.opening-hours') })).toBeDisabled();
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('rating.queued')), { timeout: 5000 });
+    await expect(shadow.getByRole('status')).toHaveTextContent(said('rating.queued'));
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
+    await expect(part('error')).toBeNull();
   },
 };
 
-export const RetryAfterNetworkError: Story = {
+export const SentWhenConnectionReturns: Story = {
   render: failFast,
-  parameters: { msw: { handlers: [connectionFails({ once: true }), accepts()] } },
+  parameters: {
+    msw: { handlers: [connectionFails({ once: true }), accepts()] },
+    docs: { description: { story: 'The first try fails; the outbox tries again on its own a moment later, and the element thanks.' } },
+  },
   play: async ({ canvasElement }) => {
-    const { shadow, t, said, choose, send } = await ratingIn(canvasElement);
+    const { shadow, said, choose, send } = await ratingIn(canvasElement);
     await choose(1);
     await send();
-    await userEvent.click(await shadow.findByRole('button', { name: t('error.retry') }));
-    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(said('rating.thanks')));
+    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(said('rating.thanks')), { timeout: 8000 });
   },
 };
 
@@ -216,13 +224,16 @@ export const RefusedField: Story = {
 };
 
 export const RateLimited: Story = {
-  parameters: { msw: { handlers: [rateLimited(120)] } },
+  parameters: {
+    msw: { handlers: [rateLimited(120)] },
+    docs: { description: { story: 'The server asks to wait (429, Retry-After: 120): the rating waits in the outbox, which sends it again after 2 minutes.' } },
+  },
   play: async ({ canvasElement }) => {
     const { shadow, t, said, part, choose, send } = await ratingIn(canvasElement);
     await choose(3);
     await send();
-    await waitFor(() => expect(part('error')).toHaveTextContent(said('error.rate-limited', { seconds: 120 })));
-    await expect(shadow.getByRole('button', { name: t('error.retry') })).toBeTruthy();
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('rating.queued.later')), { timeout: 5000 });
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
   },
 };
 

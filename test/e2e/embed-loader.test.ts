@@ -1,5 +1,6 @@
 // What the one-tag embed costs a visitor: only the code of the elements on the page, only requests
-// to the page's own origin, and nothing kept on the device.
+// to the page's own origin, nothing kept on the device before they act, and after a rating only
+// the outbox's database, emptied once the server has acknowledged it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -22,6 +23,27 @@ async function deviceStorage(page: Page) {
 }
 
 const NOTHING_STORED = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], cookies: [] };
+
+/** The submissions waiting in each IndexedDB database of the page, read without changing them. */
+function queuedItems(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const counts: Record<string, number> = {};
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      counts[name!] = await new Promise<number>((resolve, reject) => {
+        const request = db.transaction(db.objectStoreNames[0]!).objectStore(db.objectStoreNames[0]!).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+    }
+    return counts;
+  });
+}
 
 describe('the CDN loader on a page with one rating', { timeout: 60_000 }, () => {
   test('downloads the rating only, asks nothing of any other origin, and stores nothing', async (t) => {
@@ -47,11 +69,14 @@ describe('the CDN loader on a page with one rating', { timeout: 60_000 }, () => 
     assert.deepEqual(requested.filter((url) => new URL(url).origin !== SITE), [], 'no request to another origin');
     assert.deepEqual(await deviceStorage(page), NOTHING_STORED, 'before the visitor acts');
 
-    // The web rating keeps nothing after sending either (the README says so), and still calls no one else.
+    // After a rating, only the outbox's database, with nothing left in it once the server has
+    // acknowledged the rating (the README says so); and still no request to anyone else.
     await rating.getByRole('radio', { name: 'Pas satisfait' }).click();
     await ratingSentBy(page, () => rating.getByRole('button', { name: 'Envoyer mon avis' }).click());
     await thanksOf(rating);
     assert.deepEqual(requested.filter((url) => new URL(url).origin !== SITE), [], 'no request to another origin');
-    assert.deepEqual(await deviceStorage(page), NOTHING_STORED, 'after sending');
+    const outbox = `civic-pulse-outbox ${SITE} ville-exemple`;
+    assert.deepEqual(await deviceStorage(page), { ...NOTHING_STORED, indexedDB: [outbox] }, 'after sending');
+    assert.deepEqual(await queuedItems(page), { [outbox]: 0 }, 'the acknowledged rating is no longer queued');
   });
 });

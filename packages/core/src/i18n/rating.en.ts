@@ -29,6 +29,8 @@ export const ratingEn: Record<keyof typeof ratingFr, string> = {
   'rating.sending': 'Sending your feedback…',
   'rating.thanks': 'Thank you, your feedback has been sent.',
   'rating.thanks.detail': 'It helps us improve this service.',
+  'rating.queued': 'Your feedback is saved on this device and will be sent as soon as the connection is back.',
+  'rating.queued.later': 'Your feedback is saved on this device and will be sent automatically in a moment.',
   'rating.again': 'Give other feedback',
   'rating.choose-first': 'First choose how satisfied you are.',
   'floating.open': 'Give feedback',

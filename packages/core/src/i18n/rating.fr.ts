@@ -28,6 +28,8 @@ export const ratingFr = {
   'rating.sending': 'Envoi de votre avis…',
   'rating.thanks': 'Merci, votre avis a bien été envoyé.',
   'rating.thanks.detail': 'Il nous aide à améliorer ce service.',
+  'rating.queued': 'Votre avis est enregistré sur cet appareil et sera envoyé dès que la connexion reviendra.',
+  'rating.queued.later': 'Votre avis est enregistré sur cet appareil et sera envoyé automatiquement dans un instant.',
   'rating.again': 'Donner un autre avis',
   'rating.choose-first': 'Choisissez d’abord votre niveau de satisfaction.',
   'floating.open': 'Je donne mon avis',

@@ -61,6 +61,11 @@ export class CivicElement extends LitElement {
     return this.httpAdapter.adapter;
   }
 
+  /** `<endpoint> <org>` when `adapter` is the one this element made from them; undefined for one the page gave. */
+  protected adapterKey(adapter: BackendAdapter): string | undefined {
+    return this.httpAdapter?.adapter === adapter ? this.httpAdapter.key : undefined;
+  }
+
   /**
    * The language this element speaks: its own `lang`, then the one the webmaster configured
    * (`data-lang`), then the nearest `lang` of the page around it.

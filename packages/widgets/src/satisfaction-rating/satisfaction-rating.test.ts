@@ -14,6 +14,7 @@ import {
 import './civic-satisfaction-rating.js';
 import '../provider/civic-pulse-provider.js';
 import type { SatisfactionRating } from './satisfaction-rating.js';
+import { closeRatingOutboxes } from './rating-outbox.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
 
@@ -56,13 +57,25 @@ async function submitAndWait<K extends 'civic-rating-submitted' | 'civic-rating-
   return event as GlobalEventHandlersEventMap[K];
 }
 
-/** An adapter whose answer the test gives when it wants, to look at the sending state. */
+/**
+ * An adapter whose answer the test gives when it wants, to look at the sending state. The outbox
+ * closed at the end of the test aborts it, so that it does not hold the outbox's lock for the next.
+ */
 function heldAdapter() {
-  let answer!: (result: Result<Receipt>) => void;
+  let answer: ((result: Result<Receipt>) => void) | undefined;
   const adapter: BackendAdapter = {
-    submitRating: () => new Promise((resolve) => (answer = resolve)),
+    submitRating: (_rating, options) =>
+      new Promise((resolve) => {
+        answer = resolve;
+        options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } }));
+      }),
   };
-  return { adapter, answer: (result: Result<Receipt>) => answer(result) };
+  return {
+    adapter,
+    /** Resolves once the outbox has sent the rating to this adapter. */
+    called: () => waitUntil(() => answer !== undefined, 'the outbox sends the rating', { timeout: 3000 }),
+    answer: (result: Result<Receipt>) => answer!(result),
+  };
 }
 
 function ratingFixture(adapter: BackendAdapter, attributes = '') {
@@ -73,8 +86,35 @@ function ratingFixture(adapter: BackendAdapter, attributes = '') {
   return fixture<SatisfactionRating>(rating);
 }
 
+/** Each test starts with no outbox open and none on the device, as a first visit does. */
+async function forgetOutboxes() {
+  closeRatingOutboxes();
+  const names = (await indexedDB.databases()).map(({ name }) => name!).filter((name) => name.startsWith('civic-pulse-outbox'));
+  await Promise.all(
+    names.map((name) => new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done }))),
+  );
+}
+
+/** The ratings waiting in the outbox's database, read without changing it. */
+async function queuedIds(name = 'civic-pulse-outbox'): Promise<string[]> {
+  if (!(await indexedDB.databases()).some((database) => database.name === name)) return [];
+  const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open(name), { onsuccess: (e: Event) => resolve((e.target as IDBOpenDBRequest).result), onerror: reject }));
+  try {
+    const entries = await new Promise<{ payload: Rating }[]>((resolve, reject) =>
+      Object.assign(db.transaction('entries').objectStore('entries').getAll(), { onsuccess: (e: Event) => resolve((e.target as IDBRequest).result), onerror: reject }),
+    );
+    return entries.map((entry) => entry.payload.id);
+  } finally {
+    db.close();
+  }
+}
+
 describe('<civic-satisfaction-rating>', () => {
-  afterEach(() => resetConfiguration());
+  beforeEach(() => forgetOutboxes());
+  afterEach(async () => {
+    resetConfiguration();
+    await forgetOutboxes();
+  });
 
   describe('scales', () => {
     const cases = [
@@ -230,6 +270,7 @@ describe('<civic-satisfaction-rating>', () => {
       const el = await ratingFixture(held.adapter);
       await choose(el, 3);
       await submit(el);
+      await held.called();
       expect(part(el, 'status')!.textContent).to.equal('Envoi de votre avis…');
       expect(part(el, 'submit')!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -247,12 +288,16 @@ describe('<civic-satisfaction-rating>', () => {
     it('sends each rating once, even when the button is pressed again while sending', async () => {
       const held = heldAdapter();
       let calls = 0;
-      const adapter: BackendAdapter = { submitRating: (rating) => (calls++, held.adapter.submitRating(rating)) };
+      const adapter: BackendAdapter = { submitRating: (rating, options) => (calls++, held.adapter.submitRating(rating, options)) };
       const el = await ratingFixture(adapter);
       await choose(el, 2);
       await submit(el);
       await submit(el);
       await el.send();
+      await held.called();
+      await submit(el);
+      await el.send();
+      await new Promise((resolve) => setTimeout(resolve, 100));
       expect(calls).to.equal(1);
     });
 
@@ -294,18 +339,27 @@ describe('<civic-satisfaction-rating>', () => {
     afterEach(() => worker.resetHandlers());
     after(() => worker.stop());
 
-    it('says the connection failed, keeps the rating as written, and sends the same one again on retry', async () => {
+    it('says the rating is kept on this device when the connection fails, and sends that same rating once it is back', async () => {
       const ids: string[] = [];
       worker.use(http.post(RATINGS_URL, async ({ request }) => (ids.push(((await request.json()) as Rating).id), HttpResponse.error())));
       const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      const errors: Event[] = [];
+      const submitted: Event[] = [];
+      el.addEventListener('civic-rating-error', (event) => errors.push(event));
+      el.addEventListener('civic-rating-submitted', (event) => submitted.push(event));
       await choose(el, 1);
       checkboxes(el)[0]!.click();
-      const failed = await submitAndWait(el, 'civic-rating-error');
-      expect(failed.error.kind).to.equal('network');
-      expect(part(el, 'error')!.textContent).to.contain('la connexion a échoué');
-      expect(part(el, 'status')!.textContent).to.contain('la connexion a échoué');
-      expect(part(el, 'retry')!.textContent!.trim()).to.equal('Réessayer');
-      expect((part(el, 'scale') as HTMLFieldSetElement).disabled).to.be.true;
+      await submit(el);
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the rating is kept', { timeout: 5000 });
+      const kept = 'Votre avis est enregistré sur cet appareil et sera envoyé dès que la connexion reviendra.';
+      expect(part(el, 'queued')!.textContent!.trim()).to.equal(kept);
+      expect(part(el, 'status')!.textContent).to.equal(kept);
+      expect(focused(el)).to.equal('queued');
+      expect(hasPart(el, 'retry')).to.be.false;
+      expect(hasPart(el, 'error')).to.be.false;
+      expect(errors, 'a rating kept for later is no error for the page').to.have.length(0);
+      expect(submitted, 'nor is it stored yet').to.have.length(0);
+      expect(await queuedIds()).to.deep.equal([ids[0]]);
       await expect(el).to.be.accessible();
 
       worker.use(http.post(RATINGS_URL, async ({ request }) => {
@@ -314,11 +368,38 @@ describe('<civic-satisfaction-rating>', () => {
         return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
       }));
       const sent = oneEvent(el, 'civic-rating-submitted');
-      part(el, 'retry')!.click();
+      window.dispatchEvent(new Event('online'));
       const { rating } = await sent;
-      expect(ids).to.have.length(2);
-      expect(ids[1]).to.equal(ids[0]);
+      await el.updateComplete;
+      expect(ids.at(-1)).to.equal(ids[0]);
+      expect(new Set(ids).size).to.equal(1);
+      expect(rating.id).to.equal(ids[0]);
       expect(rating.reasons).to.deep.equal(['waiting-time']);
+      expect(part(el, 'status')!.textContent).to.equal('Merci, votre avis a bien été envoyé.');
+      expect(focused(el)).to.equal('thanks');
+      expect(await queuedIds()).to.deep.equal([]);
+      expect(submitted).to.have.length(1);
+      expect(errors).to.have.length(0);
+    });
+
+    it('says in English that the rating is kept on this device', async () => {
+      worker.use(http.post(RATINGS_URL, () => HttpResponse.error()));
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }), 'lang="en"');
+      await choose(el, 3);
+      await submit(el);
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the rating is kept', { timeout: 5000 });
+      expect(part(el, 'queued')!.textContent!.trim()).to.equal(
+        'Your feedback is saved on this device and will be sent as soon as the connection is back.',
+      );
+    });
+
+    it('writes nothing to the device before the person sends', async () => {
+      const el = await ratingFixture(createMemoryAdapter());
+      await choose(el, 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await indexedDB.databases()).map(({ name }) => name).filter((name) => name?.startsWith('civic-pulse'))).to.deep.equal([]);
+      await submitAndWait(el, 'civic-rating-submitted');
+      expect(await queuedIds(), 'acknowledged, so nothing stays queued').to.deep.equal([]);
     });
 
     it('names the refused field in French, lets the person mend it, and makes a new rating', async () => {
@@ -372,31 +453,33 @@ describe('<civic-satisfaction-rating>', () => {
       expect(errors).to.have.length(1);
     });
 
-    it('when rate limited, says when to try again and holds the retry button until then', async () => {
-      let attempts = 0;
+    it('when rate limited, keeps the rating on the device and sends it again only after Retry-After', async () => {
+      const attempts: number[] = [];
       worker.use(
         http.post(RATINGS_URL, () => {
-          attempts++;
+          attempts.push(performance.now());
           return HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } });
         }, { once: true }),
         http.post(RATINGS_URL, async ({ request }) => {
-          attempts++;
+          attempts.push(performance.now());
           const rating = (await request.json()) as Rating;
           return HttpResponse.json({ id: rating.id, receivedAt: new Date().toISOString() }, { status: 201 });
         }),
       );
       const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
       await choose(el, 3);
-      await submitAndWait(el, 'civic-rating-error');
-      expect(part(el, 'error')!.textContent).to.contain('Réessayez dans 1\u00a0s.');
-      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
-      part(el, 'retry')!.click();
+      const sent = oneEvent(el, 'civic-rating-submitted');
+      await submit(el);
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the rating is kept', { timeout: 3000 });
+      expect(part(el, 'queued')!.textContent!.trim()).to.equal(
+        'Votre avis est enregistré sur cet appareil et sera envoyé automatiquement dans un instant.',
+      );
+      expect(attempts).to.have.length(1);
+      await sent;
       await el.updateComplete;
-      expect(attempts).to.equal(1);
-
-      await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
-      await submitAndWait(el, 'civic-rating-submitted');
-      expect(attempts).to.equal(2);
+      expect(attempts).to.have.length(2);
+      expect(attempts[1]! - attempts[0]!, 'the second try waited for Retry-After').to.be.at.least(950);
+      expect(part(el, 'status')!.textContent).to.equal('Merci, votre avis a bien été envoyé.');
     });
 
     it('tells the webmaster when it has no backend to talk to', async () => {

@@ -12,10 +12,13 @@ import {
   ratingMessages,
   submitWithPlugins,
   type AdapterError,
+  type BackendAdapter,
   type Channel,
   type MessageKey,
   type Rating,
   type Reason,
+  type Receipt,
+  type Result,
   type Scale,
   type Source,
 } from '@civic-pulse/core';
@@ -26,10 +29,18 @@ import { sendButton } from '../internal/send-button.js';
 import { levelIcon } from './icons.js';
 import { styles } from './satisfaction-rating.styles.js';
 
-type Phase = 'choosing' | 'sending' | 'failed' | 'sent';
+type Phase = 'choosing' | 'sending' | 'queued' | 'failed' | 'sent';
 export type RatingMode = 'inline' | 'floating' | 'kiosk';
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
+const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
+const OUTBOX_NAME = 'civic-pulse-outbox';
+
+// The outbox and its IndexedDB code, in a chunk of their own, out of what a page downloads to show
+// a rating: loaded once the person chooses a level, so that it is there by the time they send, and
+// at start only when an earlier page left this backend's outbox on the device.
+const loadOutbox = () => import('./rating-outbox.js');
+type Outboxes = Awaited<ReturnType<typeof loadOutbox>>;
 
 // Fields that come from the page's attributes, not from the person: when the server refuses one,
 // the webmaster has something to fix and the citizen nothing.
@@ -42,8 +53,9 @@ const isMisconfiguration = (error: AdapterError) =>
  * is not the best, an optional comment, and a thank-you.
  *
  * @event civic-rating-submit - Before sending; cancelable. `event.rating` is what will be sent.
- * @event civic-rating-submitted - The backend stored it. `event.rating`, `event.receipt`.
- * @event civic-rating-error - Sending failed. `event.rating`, `event.error`.
+ * @event civic-rating-submitted - The backend stored it. `event.rating`, `event.receipt`. When the
+ * connection failed, the rating waits in the device's outbox and this comes once it is sent.
+ * @event civic-rating-error - The backend refused it (or it could not be sent at all). `event.rating`, `event.error`.
  *
  * @csspart base - The wrapper of the whole rating.
  * @csspart question - The question, legend of the scale.
@@ -54,6 +66,7 @@ const isMisconfiguration = (error: AdapterError) =>
  * @csspart submit - The send button.
  * @csspart status - The live region that announces sending and the outcome.
  * @csspart thanks - The thank-you shown once sent.
+ * @csspart queued - Shown instead when the connection failed: the rating is kept on the device and sent later.
  * @csspart error - The error message.
  * @csspart retry - The button that sends the same rating again.
  * @csspart floating-button - In floating mode, the button that opens the dialog.
@@ -72,6 +85,8 @@ export class SatisfactionRating extends CivicElement {
   @state() private comment = '';
   @state() private phase: Phase = 'choosing';
   @state() private error?: AdapterError;
+  /** Why the rating waits in the outbox: offline, or the server asked to wait (`rate-limited`, `server`). */
+  @state() private waitingFor?: AdapterError['kind'] | 'offline';
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
@@ -113,6 +128,8 @@ export class SatisfactionRating extends CivicElement {
 
   private onLevelChange(event: Event): void {
     this.score = Number((event.target as HTMLInputElement).value);
+    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
+    loadOutbox().catch(() => undefined);
     if (this.score === this.levels) this.reasons = new Set();
   }
 
@@ -135,6 +152,34 @@ export class SatisfactionRating extends CivicElement {
 
   private onCommentInput(event: Event): void {
     this.comment = (event.target as HTMLTextAreaElement).value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.resumeOutbox();
+  }
+
+  /**
+   * Sends what an earlier page left queued for this backend, if anything. The database is looked
+   * up by name: neither opened nor created here, and the outbox's code loaded only if it exists.
+   */
+  private async resumeOutbox(): Promise<void> {
+    await this.updateComplete;
+    const adapter = this.resolveAdapter();
+    if (!adapter) return;
+    const name = this.outboxName(adapter);
+    try {
+      const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
+      if (databases.some((database) => database.name === name)) (await loadOutbox()).resumeRatingOutbox(adapter, name);
+    } catch {
+      // Offline before the chunk came, or no IndexedDB: the next send tries again.
+    }
+  }
+
+  /** One outbox per backend: named after endpoint and org, or the default name for an adapter the page gave. */
+  private outboxName(adapter: BackendAdapter): string {
+    const key = this.adapterKey(adapter);
+    return key ? `${OUTBOX_NAME} ${key}` : OUTBOX_NAME;
   }
 
   private onSubmit(event: Event): void {
@@ -160,7 +205,7 @@ export class SatisfactionRating extends CivicElement {
 
   /** Sends the rating as filled in, or sends again the one that failed. Resolves once it is settled. */
   async send(): Promise<void> {
-    if (this.phase === 'sending' || this.phase === 'sent' || this.retryBlock.blocked) return;
+    if (this.phase === 'sending' || this.phase === 'queued' || this.phase === 'sent' || this.retryBlock.blocked) return;
     if (this.score === undefined) {
       this.fail(undefined, { kind: 'invalid', code: 'no-score', message: 'No level chosen.', fields: [{ path: 'score', message: 'required' }] });
       return;
@@ -177,18 +222,77 @@ export class SatisfactionRating extends CivicElement {
     this.pending = rating;
     this.phase = 'sending';
     this.error = undefined;
+    this.waitingFor = undefined;
     const context = { kind: 'rating' as const, payload: rating, element: this };
-    const result = await submitWithPlugins(getConfiguration().plugins ?? [], context, (payload) => adapter.submitRating(payload));
-    if (!result.ok) {
-      this.fail(rating, result.error);
+    const plugins = getConfiguration().plugins ?? [];
+    const outboxes = await loadOutbox().catch(() => undefined);
+    if (!outboxes) {
+      // The outbox's code could not be loaded (offline since before it came): send directly, as a
+      // last resort, and offer the retry.
+      const result = await submitWithPlugins(plugins, context, (payload) => adapter.submitRating(payload));
+      if (result.ok) await this.thank(rating, result.data);
+      else this.fail(rating, result.error);
       return;
     }
-    this.phase = 'sent';
-    this.pending = undefined;
-    this.dispatchEvent(new RatingSubmittedEvent(rating, result.data));
+    // Resolves once the rating is settled for the person: sent, refused, or kept on the device.
+    await new Promise<void>((settled) => {
+      void submitWithPlugins(plugins, context, (payload) => this.deliver(outboxes, adapter, payload, rating, settled)).then(async (result) => {
+        if (result.ok) await this.thank(rating, result.data);
+        else if (this.pending === rating) this.fail(rating, result.error);
+        // Refused after the element was reset for the next person: the page hears it, the screen stays.
+        else this.dispatchEvent(new RatingErrorEvent(rating, result.error));
+        settled();
+      });
+    });
+  }
+
+  /**
+   * Writes the rating to the outbox, which sends it, and resolves with the server's answer, however
+   * long that takes (a later page may be the one that sends it, and then this never resolves).
+   */
+  private deliver(outboxes: Outboxes, adapter: BackendAdapter, payload: Rating, rating: Rating, settled: () => void): Promise<Result<Receipt>> {
+    const name = this.outboxName(adapter);
+    return new Promise((resolve) => {
+      const stop = outboxes.watchRating(name, payload.id, {
+        sent: (receipt) => (stop(), resolve({ ok: true, data: receipt as Receipt })),
+        dropped: (event) => (stop(), resolve({ ok: false, error: event.error ?? EXPIRED })),
+        waiting: (error) => void this.wait(rating, error.kind, settled),
+      });
+      outboxes.enqueueRating(adapter, name, payload).then(
+        (waiting) => {
+          if (waiting) void this.wait(rating, waiting, settled);
+        },
+        (error: unknown) => (stop(), resolve({ ok: false, error: { kind: 'network', code: 'outbox', message: String(error) } })),
+      );
+    });
+  }
+
+  /** The rating could not be sent yet but is safe on the device: say so, and count it as given. */
+  private async wait(rating: Rating, reason: AdapterError['kind'] | 'offline', settled: () => void): Promise<void> {
+    if (this.pending !== rating || (this.phase !== 'sending' && this.phase !== 'queued')) return;
+    const first = this.phase === 'sending';
+    this.phase = 'queued';
+    this.waitingFor = reason;
+    if (!first) return;
+    settled();
+    await this.updateComplete;
+    this.thanks?.focus();
+  }
+
+  private async thank(rating: Rating, receipt: Receipt): Promise<void> {
+    const current = this.pending === rating;
+    const focusWithin = this.phase === 'sending' || this.shadowRoot?.activeElement != null;
+    if (current) {
+      this.phase = 'sent';
+      this.pending = undefined;
+      this.waitingFor = undefined;
+    }
+    // Also when the element was reset for the next person since: the page counts what the server stored.
+    this.dispatchEvent(new RatingSubmittedEvent(rating, receipt));
+    if (!current) return;
     await this.updateComplete;
     // The send button is gone: without this, keyboard and screen-reader users would land on the page's top.
-    this.thanks?.focus();
+    if (focusWithin) this.thanks?.focus();
   }
 
   private fail(rating: Rating | undefined, error: AdapterError): void {
@@ -211,6 +315,7 @@ export class SatisfactionRating extends CivicElement {
     this.comment = '';
     this.phase = 'choosing';
     this.error = undefined;
+    this.waitingFor = undefined;
     this.pending = undefined;
   }
 
@@ -223,7 +328,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private onDialogClose(): void {
-    if (this.phase === 'sent') this.reset();
+    if (this.phase === 'sent' || this.phase === 'queued') this.reset();
     this.floatingButton?.focus();
   }
 
@@ -262,6 +367,7 @@ export class SatisfactionRating extends CivicElement {
   private statusText(): string {
     if (this.phase === 'sending') return this.t('rating.sending');
     if (this.phase === 'sent') return this.t('rating.thanks');
+    if (this.phase === 'queued') return this.queuedText();
     if (this.phase === 'failed' && this.error) return this.errorMessage(this.error);
     return '';
   }
@@ -364,10 +470,22 @@ export class SatisfactionRating extends CivicElement {
     `;
   }
 
+  private queuedText(): string {
+    return this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.t('rating.queued.later') : this.t('rating.queued');
+  }
+
+  private renderQueued(): TemplateResult {
+    return html`
+      <div part="queued" class="thanks" tabindex="-1">
+        <p class="thanks-title">${this.queuedText()}</p>
+      </div>
+    `;
+  }
+
   private renderRating(): TemplateResult {
     return html`
       <div part="base" class="base">
-        ${this.phase === 'sent' ? this.renderThanks() : this.renderForm()}
+        ${this.phase === 'sent' ? this.renderThanks() : this.phase === 'queued' ? this.renderQueued() : this.renderForm()}
         <p part="status" class="visually-hidden" role="status">${this.statusText()}</p>
       </div>
     `;
