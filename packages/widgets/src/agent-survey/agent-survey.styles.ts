@@ -34,12 +34,6 @@ export const styles = [
       border: 2px solid var(--_danger);
     }
 
-    .field-error {
-      margin: 0 0 0.5rem;
-      color: var(--_danger);
-      font-weight: 600;
-    }
-
     .promise {
       margin: 0 0 1.25rem;
       padding: 0.75rem 1rem;

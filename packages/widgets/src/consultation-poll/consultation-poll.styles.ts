@@ -19,6 +19,13 @@ export const styles = [
       font-size: 1.375rem;
     }
 
+    /* One question's error, and the survey's token field's: the same look in both elements. */
+    .field-error {
+      margin: 0 0 0.5rem;
+      color: var(--_danger);
+      font-weight: 600;
+    }
+
     .description {
       margin: 0 0 0.5rem;
       white-space: pre-line;

@@ -93,12 +93,6 @@ export const questionStyles = css`
     border: 2px solid var(--_danger);
   }
 
-  .field-error {
-    margin: 0 0 0.5rem;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-
   .ranking {
     margin: 0 0 0.5rem;
     padding: 0;
