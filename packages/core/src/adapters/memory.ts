@@ -102,8 +102,6 @@ export interface MemoryAdapter extends BackendAdapter {
   audits(org: string): readonly Audit[];
 }
 
-/** Where the barometer's methodology is written, unless the adapter is told otherwise. */
-
 /**
  * How many ideas one participant may post to one consultation: the reference backend's limit,
  * so that a demo refuses what the server would.

@@ -140,10 +140,6 @@ export class CivicSurveyResults extends CivicElement {
       : this.t('survey-results.scope.group', { group: group.label, count: group.result.respondents });
   }
 
-  private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-  }
-
   private renderHeader(results: SurveyResults): TemplateResult {
     const date = this.formatDate(results.closesAt);
     const plural = new Intl.PluralRules(this.language).select(results.received) === 'one' ? 'one' : 'other';

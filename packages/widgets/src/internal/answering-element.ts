@@ -4,6 +4,7 @@ import { loadLanguage, type AdapterError, type MessageKey, type Params, type Que
 import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
+import { sendButton } from './send-button.js';
 
 /** What the question controls' lazy code gives every element that asks questions (the poll's questions.ts, the survey's survey-questions.ts). */
 export interface QuestionsCode extends LazyPart {
@@ -173,20 +174,11 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
     return html`
       <div class="actions">
         ${back ? html`<button type="button" part="previous" class="button-secondary" @click=${back}>${this.t(words.previous)}</button>` : nothing}
-        <button
-          type="submit"
-          part=${last ? (retryable ? 'submit retry' : 'submit') : 'next'}
-          class="button-primary"
-          aria-disabled=${sending || blocked ? 'true' : 'false'}
-        >
-          ${!last ? this.t(words.next) : sending ? this.t(words.sending) : retryable ? this.t('error.retry') : this.t(words.send)}
-        </button>
+        ${last
+          ? sendButton({ sending, retryable, blocked }, { send: this.t(words.send), sending: this.t(words.sending), retry: this.t('error.retry') })
+          : html`<button type="submit" part="next" class="button-primary" aria-disabled=${sending || blocked ? 'true' : 'false'}>${this.t(words.next)}</button>`}
       </div>
     `;
-  }
-
-  protected formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   }
 
   /** The labels of the questions whose answers the server refused (`error.fields`), as a list in words; empty when it named none. */

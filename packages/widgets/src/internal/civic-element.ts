@@ -74,6 +74,11 @@ export class CivicElement extends LitElement {
     return supportedLanguage(this.lang || getConfiguration().lang || this.closest<HTMLElement>('[lang]')?.lang);
   }
 
+  /** A date and time in this element's language and the page's time zone ("27 janvier 2027 à 09:00"). */
+  protected formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  }
+
   // Each render waits for the element's messages in its language, fetched once per page: a French
   // page never downloads English, and an English page never flashes French first.
   protected override async scheduleUpdate(): Promise<void> {
