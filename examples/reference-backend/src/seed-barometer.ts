@@ -64,8 +64,8 @@ export interface DemoBarometerOutcome {
  * the ids and adds nothing. Answers what was added.
  */
 export async function seedDemoBarometers(storage: Storage, now = new Date()): Promise<DemoBarometerOutcome> {
-  const city = await seedOrg(storage, DEMO_ORG.id, cityData(now));
-  const village = await seedOrg(storage, DEMO_VILLAGE.id, villageData(now));
+  const city = await seedOrg(storage, DEMO_ORG.id, () => cityData(now));
+  const village = await seedOrg(storage, DEMO_VILLAGE.id, () => villageData(now));
   return { ratings: city.ratings + village.ratings, audits: city.audits + village.audits };
 }
 
@@ -76,18 +76,21 @@ interface DemoData {
   audits: Audit[];
 }
 
-async function seedOrg(storage: Storage, org: string, data: DemoData): Promise<DemoBarometerOutcome> {
-  let ratings = 0;
-  const first = data.ratings[0];
+async function seedOrg(storage: Storage, org: string, makeData: () => DemoData): Promise<DemoBarometerOutcome> {
   // rating_daily too: the retention purge deletes the ratings but keeps their counts, and seeding
   // them again would count them twice.
   const counted = await storage.satisfaction.summarize(org, EVER);
+  const held = await storage.audits.summarize(org, EVER);
+  // Drawn only when something is missing: a restart does not make thousands of ratings to drop them.
+  if (counted.responses > 0 && held.audits > 0) return { ratings: 0, audits: 0 };
+  const data = makeData();
+  let ratings = 0;
+  const first = data.ratings[0];
   if (first && counted.responses === 0 && !(await storage.ratings.findSubmission(first.id))) {
     // `false`: another instance stored them first.
     // Fingerprinted as the route does, so that a client sending one of them again gets its receipt.
     if (await storage.ratings.insertMany(org, data.ratings.map((rating) => ({ rating, bodyHash: fingerprintOf({ org, rating }) })))) ratings = data.ratings.length;
   }
-  const held = await storage.audits.summarize(org, EVER);
   let audits = 0;
   if (held.audits === 0) {
     const outcome = await storage.audits.import(org, data.audits);
