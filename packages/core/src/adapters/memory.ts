@@ -203,17 +203,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return found ? { ok: true, data: found } : fail('not-found', 'unknown-consultation', `There is no consultation "${id}".`);
   }
 
-  /** Answers and ideas are taken only while the consultation is open. */
-  function checkOpen({ definition }: StoredConsultation): Result<undefined> {
+  /** Answers and ideas are taken only while the consultation or the survey is open. */
+  function checkOpen(definition: { opensAt: string; closesAt: string }, noun: 'consultation' | 'survey'): Result<undefined> {
     const status = consultationStatus(definition, now());
-    if (status === 'scheduled') return fail('conflict', 'not-open', `This consultation opens at ${definition.opensAt}.`);
-    if (status === 'closed') return fail('conflict', 'closed', `This consultation closed at ${definition.closesAt}.`);
+    if (status === 'scheduled') return fail('conflict', 'not-open', `This ${noun} opens at ${definition.opensAt}.`);
+    if (status === 'closed') return fail('conflict', 'closed', `This ${noun} closed at ${definition.closesAt}.`);
     return { ok: true, data: undefined };
   }
 
   function checkIdeasOpen(consultation: StoredConsultation): Result<undefined> {
     if (!consultation.definition.ideas.enabled) return fail('conflict', 'ideas-disabled', 'This consultation does not take ideas.');
-    return checkOpen(consultation);
+    return checkOpen(consultation.definition, 'consultation');
   }
 
   function addAudits(org: string, batch: readonly Audit[]): AuditImportReceipt {
@@ -330,7 +330,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         { consultation: id, response: parsed.data },
         // Only for a first write: a retry of an accepted response still gets its receipt after the close.
         () => {
-          const open = checkOpen(consultation);
+          const open = checkOpen(consultation.definition, 'consultation');
           if (!open.ok) return open;
           const problems = answerProblems(definition, parsed.data.answers);
           if (problems.length > 0) return invalid('The answers do not fit the questions.', problems);
@@ -471,10 +471,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const parsed = SurveyResponseSchema.safeParse(response);
       if (!parsed.success) return invalid('The response is not valid.', fieldErrorsOf(parsed.error.issues));
       const { definition } = survey;
+      const open = checkOpen(definition, 'survey');
+      if (!open.ok) return open;
       const at = now();
-      const status = consultationStatus(definition, at);
-      if (status === 'scheduled') return fail('conflict', 'not-open', `This survey opens at ${definition.opensAt}.`);
-      if (status === 'closed') return fail('conflict', 'closed', `This survey closed at ${definition.closesAt}.`);
       const problems = surveyAnswerProblems(definition, parsed.data.answers);
       if (problems.length > 0) return invalid('The answers do not fit the questions.', problems);
       survey.invitations.set(token, true);

@@ -1,4 +1,4 @@
-import { consultationStatus, IdeaSubmissionSchema, PARTICIPANT_MAX_LENGTH, type IdeaStatus } from '@civic-pulse/core';
+import { IdeaSubmissionSchema, PARTICIPANT_MAX_LENGTH, type IdeaStatus } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import { HttpError } from '../../../http-error.js';
@@ -6,6 +6,7 @@ import { checkIdempotencyKey, fingerprintOf, writeOnce } from '../../../idempote
 import { errorResponse, jsonBody, jsonResponse, schemaRef, type OpenApiPaths } from '../../../openapi/document.js';
 import type { StoredConsultation } from '../../../storage/consultations.js';
 import { parseOrThrow } from '../../../validation.js';
+import { checkOpenOrThrow } from '../check-open.js';
 import { PUBLIC_BODY_LIMIT } from '../orgs/limits.js';
 import { consultationParameter } from './consultation.js';
 import { findConsultationOrThrow } from './find-consultation.js';
@@ -112,8 +113,5 @@ export function checkIdeasEnabled({ definition }: StoredConsultation): void {
 /** Ideas are proposed and supported only while the consultation is open and takes them. */
 export function checkIdeasOpen(consultation: StoredConsultation): void {
   checkIdeasEnabled(consultation);
-  const { definition } = consultation;
-  const status = consultationStatus(definition);
-  if (status === 'scheduled') throw new HttpError(409, 'not-open', `This consultation opens at ${definition.opensAt}.`);
-  if (status === 'closed') throw new HttpError(409, 'closed', `This consultation closed at ${definition.closesAt}.`);
+  checkOpenOrThrow(consultation.definition, 'consultation');
 }

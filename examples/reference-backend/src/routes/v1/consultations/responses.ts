@@ -1,10 +1,11 @@
-import { answerProblems, ConsultationResponseSchema, consultationStatus, type ConsultationResponse } from '@civic-pulse/core';
+import { answerProblems, ConsultationResponseSchema, type ConsultationResponse } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../../../http-error.js';
 import { checkIdempotencyKey, fingerprintOf, writeOnce } from '../../../idempotency.js';
 import { errorResponse, jsonBody, jsonResponse, schemaRef, type OpenApiPaths } from '../../../openapi/document.js';
 import type { StoredConsultation } from '../../../storage/consultations.js';
 import { invalidInput, parseOrThrow } from '../../../validation.js';
+import { checkOpenOrThrow } from '../check-open.js';
 import { consultationParameter } from './consultation.js';
 import { findConsultationOrThrow } from './find-consultation.js';
 
@@ -67,9 +68,7 @@ export default async function responseRoutes(app: FastifyInstance): Promise<void
 
 async function checkAcceptable(app: FastifyInstance, consultation: StoredConsultation, response: ConsultationResponse): Promise<void> {
   const { definition } = consultation;
-  const status = consultationStatus(definition);
-  if (status === 'scheduled') throw new HttpError(409, 'not-open', `This consultation opens at ${definition.opensAt}.`);
-  if (status === 'closed') throw new HttpError(409, 'closed', `This consultation closed at ${definition.closesAt}.`);
+  checkOpenOrThrow(definition, 'consultation');
   const problems = answerProblems(definition, response.answers);
   if (problems.length > 0) throw invalidInput('body', problems);
   // The unique constraint decides in the end (see the insert); this says it early and plainly.

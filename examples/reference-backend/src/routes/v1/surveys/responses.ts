@@ -1,8 +1,9 @@
-import { consultationStatus, SurveyResponseSchema, surveyAnswerProblems } from '@civic-pulse/core';
+import { SurveyResponseSchema, surveyAnswerProblems } from '@civic-pulse/core';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../../../http-error.js';
 import { errorResponse, jsonBody, jsonResponse, type OpenApiPaths } from '../../../openapi/document.js';
 import { invalidInput, parseOrThrow } from '../../../validation.js';
+import { checkOpenOrThrow } from '../check-open.js';
 import { checkUnusedInvitation, presentedToken, tokenUsed, unknownToken } from './invitation.js';
 import { INVITATION_ERRORS, surveyParameter } from './survey.js';
 
@@ -45,9 +46,7 @@ export default async function surveyResponseRoutes(app: FastifyInstance): Promis
     const found = await app.storage.surveys.find(id);
     if (!found) throw unknownToken();
     const survey = found.definition;
-    const status = consultationStatus(survey);
-    if (status === 'scheduled') throw new HttpError(409, 'not-open', `This survey opens at ${survey.opensAt}.`);
-    if (status === 'closed') throw new HttpError(409, 'closed', `This survey closed at ${survey.closesAt}.`);
+    checkOpenOrThrow(survey, 'survey');
     const problems = surveyAnswerProblems(survey, response.answers);
     if (problems.length > 0) throw invalidInput('body', problems);
 
