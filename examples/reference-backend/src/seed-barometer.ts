@@ -79,7 +79,7 @@ interface DemoData {
 async function seedOrg(storage: Storage, org: string, makeData: () => DemoData): Promise<DemoBarometerOutcome> {
   // rating_daily too: the retention purge deletes the ratings but keeps their counts, and seeding
   // them again would count them twice.
-  const counted = await storage.satisfaction.summarize(org, EVER);
+  const counted = await storage.satisfaction.totals(org, EVER);
   const held = await storage.audits.summarize(org, EVER);
   // Drawn only when something is missing: a restart does not make thousands of ratings to drop them.
   if (counted.responses > 0 && held.audits > 0) return { ratings: 0, audits: 0 };

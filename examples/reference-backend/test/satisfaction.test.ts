@@ -13,8 +13,8 @@ async function insertAll(storage: Storage, orgId: string, ratings: Rating[]): Pr
 
 for (const db of await testDatabases()) {
   describeDatabase(db, () => {
-    describe('satisfaction.summarize', () => {
-      test('count and mean of the normalized scores, overall, per channel and per service, over a range of days', async (t) => {
+    describe('satisfaction.totals', () => {
+      test('count and sum of the normalized scores, overall and per channel, over a range of days', async (t) => {
         const storage = await openTestStorage(t, db);
         await storage.orgs.create(TOWN);
         await storage.orgs.create({ ...TOWN, id: 'autre-ville' });
@@ -28,13 +28,12 @@ for (const db of await testDatabases()) {
         ]);
         await insertAll(storage, 'autre-ville', [aRating({ channel: 'email', score: 1, occurredAt: '2025-03-14T12:00:00Z' })]);
 
-        const summary = await storage.satisfaction.summarize(TOWN.id, MARCH);
+        const totals = await storage.satisfaction.totals(TOWN.id, MARCH);
 
-        assert.deepEqual(summary, {
+        assert.deepEqual(totals, {
           responses: 3,
-          mean: (100 + 50 + 25) / 3,
-          byChannel: { counter: { responses: 2, mean: 75 }, phone: { responses: 1, mean: 25 } },
-          byService: { 'etat-civil': { responses: 2, mean: 62.5 }, piscine: { responses: 1, mean: 50 } },
+          sumNormalized: 100 + 50 + 25,
+          byChannel: { counter: { responses: 2, sumNormalized: 150 }, phone: { responses: 1, sumNormalized: 25 } },
         });
       });
 
@@ -42,11 +41,11 @@ for (const db of await testDatabases()) {
         const storage = await openTestStorage(t, db);
         await storage.orgs.create(TOWN);
         await insertAll(storage, TOWN.id, [aRating({ score: 5 }), aRating({ score: 1 }), aRating({ channel: 'web', score: 3 })]);
-        const before = await storage.satisfaction.summarize(TOWN.id, MARCH);
+        const before = await storage.satisfaction.totals(TOWN.id, MARCH);
 
         await storage.db.deleteFrom('ratings').execute();
 
-        assert.deepEqual(await storage.satisfaction.summarize(TOWN.id, MARCH), before);
+        assert.deepEqual(await storage.satisfaction.totals(TOWN.id, MARCH), before);
         assert.equal(before.responses, 3);
       });
 
@@ -78,14 +77,14 @@ for (const db of await testDatabases()) {
         assert.equal((await many.satisfaction.totals(TOWN.id, MARCH)).responses, 700);
       });
 
-      test('no ratings in the range: no responses, no mean, no breakdowns', async (t) => {
+      test('no ratings in the range: no responses, no channels', async (t) => {
         const storage = await openTestStorage(t, db);
         await storage.orgs.create(TOWN);
         await insertAll(storage, TOWN.id, [aRating({ occurredAt: '2024-12-31T12:00:00Z' })]);
 
-        const summary = await storage.satisfaction.summarize(TOWN.id, MARCH);
+        const totals = await storage.satisfaction.totals(TOWN.id, MARCH);
 
-        assert.deepEqual(summary, { responses: 0, mean: null, byChannel: {}, byService: {} });
+        assert.deepEqual(totals, { responses: 0, sumNormalized: 0, byChannel: {} });
       });
     });
   });
