@@ -1,5 +1,7 @@
 import { DEFAULT_BAROMETER_SETTINGS, type BarometerSettings, type Org, type OrgUpdate, type Service } from '@civic-pulse/core';
+import type { Updateable } from 'kysely';
 import type { Db } from './database.js';
+import type { OrgsTable } from './schema.js';
 import { isUniqueViolation } from './unique-violation.js';
 
 export interface OrgRepository {
@@ -14,6 +16,10 @@ export interface OrgRepository {
   barometerSettings(id: string): Promise<BarometerSettings | undefined>;
   /** Replaces them; `false` when there is no such org. */
   setBarometerSettings(id: string, settings: BarometerSettings): Promise<boolean>;
+  /** How many days the org keeps its ratings, `null` until an admin sets it; `undefined` for no such org. */
+  retentionDays(id: string): Promise<number | null | undefined>;
+  /** Sets it; `false` when there is no such org. */
+  setRetentionDays(id: string, days: number): Promise<boolean>;
 }
 
 export function createOrgRepository(db: Db): OrgRepository {
@@ -76,20 +82,32 @@ export function createOrgRepository(db: Db): OrgRepository {
   }
 
   async function setBarometerSettings(id: string, settings: BarometerSettings): Promise<boolean> {
-    if (!canBeOrgId(id)) return false;
     const { weights, minimum } = settings;
+    return setSettings(id, {
+      barometer: JSON.stringify({ weights: { audit: weights.audit, satisfaction: weights.satisfaction }, minimum: { ratings: minimum.ratings, audits: minimum.audits } }),
+    });
+  }
+
+  async function retentionDays(id: string): Promise<number | null | undefined> {
+    if (!canBeOrgId(id)) return undefined;
+    const row = await db.selectFrom('orgs').select('retention_days').where('id', '=', id).executeTakeFirst();
+    return row && row.retention_days;
+  }
+
+  const setRetentionDays = (id: string, days: number): Promise<boolean> => setSettings(id, { retention_days: days });
+
+  /** Writes one of the org's settings columns; `false` when there is no such org. */
+  async function setSettings(id: string, values: Pick<Updateable<OrgsTable>, 'barometer' | 'retention_days'>): Promise<boolean> {
+    if (!canBeOrgId(id)) return false;
     const { numUpdatedRows } = await db
       .updateTable('orgs')
-      .set({
-        barometer: JSON.stringify({ weights: { audit: weights.audit, satisfaction: weights.satisfaction }, minimum: { ratings: minimum.ratings, audits: minimum.audits } }),
-        updated_at: new Date().toISOString(),
-      })
+      .set({ ...values, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .executeTakeFirst();
     return numUpdatedRows > 0n;
   }
 
-  return { find, allowedOrigins, create, update, barometerSettings, setBarometerSettings };
+  return { find, allowedOrigins, create, update, barometerSettings, setBarometerSettings, retentionDays, setRetentionDays };
 }
 
 /**

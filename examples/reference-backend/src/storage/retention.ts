@@ -7,10 +7,6 @@ export interface OrgRetention {
 }
 
 export interface RetentionRepository {
-  /** The org's retention in days, `null` until an admin sets it; `undefined` for no such org. */
-  retentionDays(org: string): Promise<number | null | undefined>;
-  /** Sets it; `false` when there is no such org. */
-  setRetentionDays(org: string, days: number): Promise<boolean>;
   /** Every org, by id. */
   list(): Promise<OrgRetention[]>;
   /**
@@ -23,22 +19,6 @@ export interface RetentionRepository {
 }
 
 export function createRetentionRepository(db: Db): RetentionRepository {
-  async function retentionDays(org: string): Promise<number | null | undefined> {
-    if (org.includes('\u0000')) return undefined;
-    const row = await db.selectFrom('orgs').select('retention_days').where('id', '=', org).executeTakeFirst();
-    return row && row.retention_days;
-  }
-
-  async function setRetentionDays(org: string, days: number): Promise<boolean> {
-    if (org.includes('\u0000')) return false;
-    const { numUpdatedRows } = await db
-      .updateTable('orgs')
-      .set({ retention_days: days, updated_at: new Date().toISOString() })
-      .where('id', '=', org)
-      .executeTakeFirst();
-    return numUpdatedRows > 0n;
-  }
-
   async function list(): Promise<OrgRetention[]> {
     const rows = await db.selectFrom('orgs').select(['id', 'retention_days']).orderBy('id').execute();
     return rows.map((row) => ({ org: row.id, retentionDays: row.retention_days }));
@@ -60,5 +40,5 @@ export function createRetentionRepository(db: Db): RetentionRepository {
     }
   }
 
-  return { retentionDays, setRetentionDays, list, purgeRatings };
+  return { list, purgeRatings };
 }

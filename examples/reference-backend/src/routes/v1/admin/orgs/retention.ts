@@ -36,14 +36,14 @@ export const paths: OpenApiPaths = {
 /** Kept apart from the org's definition, as the barometer settings are: PUT /v1/admin/orgs/:org stays as it was. */
 export default async function adminRetentionSettingsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { org: string } }>('/orgs/:org/retention', async (request): Promise<RetentionSettings> => {
-    const days = await app.storage.retention.retentionDays(request.params.org);
+    const days = await app.storage.orgs.retentionDays(request.params.org);
     if (days === undefined) throw unknownOrg(request.params.org);
     return { retentionDays: days ?? DEFAULT_RETENTION_DAYS };
   });
 
   app.put<{ Params: { org: string } }>('/orgs/:org/retention', async (request): Promise<RetentionSettings> => {
     const settings = parseOrThrow(RetentionSettingsSchema, request.body, 'body');
-    if (!(await app.storage.retention.setRetentionDays(request.params.org, settings.retentionDays))) throw unknownOrg(request.params.org);
+    if (!(await app.storage.orgs.setRetentionDays(request.params.org, settings.retentionDays))) throw unknownOrg(request.params.org);
     return settings;
   });
 }
