@@ -150,7 +150,7 @@ export function updatedId(definition: { id?: string }, noun: string): string {
 }
 
 /** close: now, unless it is already past; prints when it closed. */
-export async function closeNow(store: DefinitionStore<never>, id: string, unknown: (id: string) => Refused): Promise<string> {
+export async function closeAndTell(store: DefinitionStore<never>, id: string, unknown: (id: string) => Refused): Promise<string> {
   if (!(await store.close(id, new Date()))) throw unknown(id);
   const closed = await store.find(id);
   return `${id} closed at ${closed?.definition.closesAt}\n`;

@@ -3,7 +3,7 @@ import type { ConsultationDefinition } from '@civic-pulse/core';
 import { readDefinitionFile } from '../consultation-file.js';
 import { CSV_EXPORTS, EXPORT_FORMATS, exportConsultation, type CsvExport } from '../export/consultation-export.js';
 import type { Storage } from '../storage/index.js';
-import { checkOrg, closeNow, commandWords, createDefinition, Misused, oneOf, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
+import { checkOrg, closeAndTell, commandWords, createDefinition, Misused, oneOf, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
 
 export const USAGE = `Usage: npm run consultation --workspace examples/reference-backend -- <command>
 
@@ -68,7 +68,7 @@ async function execute(storage: Storage, command: Command, definition: Consultat
       return `${id}\n`;
     }
     case 'close':
-      return closeNow(storage.consultations, command.id, unknownConsultation);
+      return closeAndTell(storage.consultations, command.id, unknownConsultation);
     case 'export': {
       const file = await exportConsultation(storage, command.id, command.format === 'json' ? command : { format: 'csv', what: command.what });
       if (!file) throw unknownConsultation(command.id);

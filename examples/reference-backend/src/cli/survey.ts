@@ -5,7 +5,7 @@ import { invitationsToCsv } from '../export/invitations-csv.js';
 import { surveyResults, surveyResultsToCsv } from '../export/survey-results.js';
 import { MAX_INVITATIONS } from '../routes/v1/admin/surveys.js';
 import type { Storage } from '../storage/index.js';
-import { checkOrg, closeNow, commandWords, createDefinition, Misused, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
+import { checkOrg, closeAndTell, commandWords, createDefinition, Misused, Refused, runCommand, updatedId, USAGE_FOOTER, type CliIo } from './command.js';
 
 export const SURVEY_USAGE = `Usage: npm run survey --workspace examples/reference-backend -- <command>
 
@@ -74,7 +74,7 @@ async function execute(storage: Storage, command: Command, definition: SurveyDef
       return `${id}\n`;
     }
     case 'close':
-      return closeNow(storage.surveys, command.id, unknownSurvey);
+      return closeAndTell(storage.surveys, command.id, unknownSurvey);
     case 'invite': {
       await checkSurvey(storage, command.id);
       const tokens = await storage.surveys.invite(command.id, command.count);
