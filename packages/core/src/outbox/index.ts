@@ -4,6 +4,7 @@ export {
   OutboxSentEvent,
   OutboxDroppedEvent,
   OutboxStatusEvent,
+  OutboxWaitingEvent,
   DEFAULT_OUTBOX_NAME,
   type OutboxOptions,
   type OutboxSubmission,

@@ -2,7 +2,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdapterError, BackendAdapter, Rating, Receipt, Result } from '../index.js';
 import { newId } from '../id.js';
-import { createOutbox, type Outbox, type OutboxOptions } from './index.js';
+import { createOutbox, type Outbox, type OutboxOptions, type OutboxSubmission } from './index.js';
 
 const FAST = { baseMs: 10, maxMs: 40 };
 const NETWORK: AdapterError = { kind: 'network', code: 'network', message: 'Failed to fetch' };
@@ -239,5 +239,169 @@ describe('createOutbox', () => {
     await outbox.enqueue({ kind: 'rating', payload: r });
     await outbox.enqueue({ kind: 'rating', payload: r });
     expect(outbox.status().queued).to.equal(1);
+  });
+});
+
+describe('createOutbox, for every kind of submission', () => {
+  let name: string;
+  const opened: Outbox[] = [];
+  const open = (adapter: BackendAdapter, options: Partial<OutboxOptions> = {}) => {
+    const outbox = createOutbox({ name, backoff: FAST, adapter, ...options });
+    opened.push(outbox);
+    return outbox;
+  };
+  const TOKEN_USED: AdapterError = { kind: 'forbidden', code: 'token-used', message: 'used', status: 403 };
+  const surveyItem = (): Extract<OutboxSubmission, { kind: 'survey-response' }> => ({
+    kind: 'survey-response',
+    payload: { survey: 'climat-social', token: 'a'.repeat(32), response: { id: newId(), answers: { q1: 'oui' } } },
+  });
+
+  /** An adapter whose survey answers come from `answers`, one per call (the last one repeats). */
+  function surveyAdapter(...answers: Result<unknown>[]) {
+    const calls: string[] = [];
+    const adapter = {
+      async submitSurveyResponse(_survey: string, _token: string, response: { id: string }) {
+        calls.push(response.id);
+        return answers[Math.min(calls.length, answers.length) - 1];
+      },
+    } as unknown as BackendAdapter;
+    return { adapter, calls };
+  }
+
+  beforeEach(() => {
+    name = `civic-pulse-outbox-test-${newId()}`;
+  });
+  afterEach(async () => {
+    for (const outbox of opened.splice(0)) outbox.close();
+    await deleteDatabase(name);
+  });
+
+  it('sends a consultation response and an idea with their consultation, keyed by their own ids', async () => {
+    const calls: string[] = [];
+    const adapter = {
+      async submitConsultationResponse(consultation: string, response: { id: string }) {
+        calls.push(`response ${consultation} ${response.id}`);
+        return { ok: true, data: { id: response.id, receivedAt: new Date().toISOString() } };
+      },
+      async submitIdea(consultation: string, idea: { id: string }) {
+        calls.push(`idea ${consultation} ${idea.id}`);
+        return { ok: true, data: { ...idea, status: 'pending', supports: 0 } };
+      },
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter);
+    const response = { id: newId(), participant: newId(), answers: { q1: 'a' } };
+    const idea = { id: newId(), participant: response.participant, title: 'Un banc', body: '' };
+    const sent: string[] = [];
+    outbox.addEventListener('outbox-sent', ({ item }) => sent.push(`${item.kind} ${item.key}`));
+    await outbox.enqueue({ kind: 'consultation-response', payload: { consultation: 'velo', response } });
+    await outbox.enqueue({ kind: 'consultation-response', payload: { consultation: 'velo', response } });
+    await outbox.enqueue({ kind: 'idea', payload: { consultation: 'velo', idea } });
+    await waitUntil(() => sent.length === 2, 'both sent');
+    expect(calls).to.deep.equal([`response velo ${response.id}`, `idea velo ${idea.id}`]);
+    expect(sent).to.deep.equal([`consultation-response ${response.id}`, `idea ${idea.id}`]);
+  });
+
+  it('drops a consultation response the server refuses as already answered (409)', async () => {
+    const adapter = {
+      submitConsultationResponse: async () => ({ ok: false, error: { kind: 'conflict', code: 'already-answered', message: 'no', status: 409 } }),
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter);
+    const dropped = oneEvent(outbox, 'outbox-dropped');
+    await outbox.enqueue({ kind: 'consultation-response', payload: { consultation: 'velo', response: { id: newId(), participant: newId(), answers: {} } } });
+    const event = await dropped;
+    expect(event.reason).to.equal('refused');
+    expect(event.error?.code).to.equal('already-answered');
+    expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('tells with outbox-waiting that a try failed and the item stays', async () => {
+    const { adapter } = surveyAdapter({ ok: false, error: NETWORK });
+    const outbox = open(adapter, { backoff: { baseMs: 60_000 } });
+    const waiting = oneEvent(outbox, 'outbox-waiting');
+    const item = surveyItem();
+    await outbox.enqueue(item);
+    const event = await waiting;
+    expect(event.item.key).to.equal(item.payload.response.id);
+    expect(event.error.kind).to.equal('network');
+    expect(outbox.status().queued).to.equal(1);
+  });
+
+  it('refuses a survey response never tried whose token is used: someone else answered with it', async () => {
+    const { adapter, calls } = surveyAdapter({ ok: false, error: TOKEN_USED });
+    const outbox = open(adapter);
+    const dropped = oneEvent(outbox, 'outbox-dropped');
+    const item = surveyItem();
+    await outbox.enqueue(item);
+    const event = await dropped;
+    expect(event.reason).to.equal('refused');
+    expect(event.error?.code).to.equal('token-used');
+    expect(calls).to.deep.equal([item.payload.response.id]);
+  });
+
+  it('counts as sent a survey response tried before whose retry finds its token used (the reply was lost)', async () => {
+    // First try: the server recorded it, the reply was lost (a network error); the retry finds the token used.
+    const { adapter, calls } = surveyAdapter({ ok: false, error: NETWORK }, { ok: false, error: TOKEN_USED });
+    const outbox = open(adapter);
+    const sent = oneEvent(outbox, 'outbox-sent');
+    const item = surveyItem();
+    await outbox.enqueue(item);
+    const event = await sent;
+    expect(event.item.key).to.equal(item.payload.response.id);
+    expect(event.receipt).to.equal(undefined);
+    expect(calls).to.deep.equal([item.payload.response.id, item.payload.response.id]);
+    expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('keeps the tried mark on the device across a reopen (a reload), written before the first try', async () => {
+    const item = surveyItem();
+    const { adapter } = surveyAdapter({ ok: false, error: NETWORK });
+    const before = open(adapter, { backoff: { baseMs: 60_000 } });
+    const waiting = oneEvent(before, 'outbox-waiting');
+    await before.enqueue(item);
+    await waiting;
+    before.close();
+
+    const { adapter: after, calls } = surveyAdapter({ ok: false, error: TOKEN_USED });
+    const reopened = open(after);
+    const sent = oneEvent(reopened, 'outbox-sent');
+    expect((await sent).item.key).to.equal(item.payload.response.id);
+    expect(calls).to.deep.equal([item.payload.response.id]);
+  });
+
+  it('does not mark a survey response queued offline as tried: token-used after a reopen is a refusal', async () => {
+    const item = surveyItem();
+    const { adapter, calls: none } = surveyAdapter({ ok: false, error: NETWORK });
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const before = open(adapter);
+      await before.enqueue(item);
+      await before.flush();
+      before.close();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    expect(none, 'offline, nothing was tried').to.deep.equal([]);
+
+    const { adapter: after } = surveyAdapter({ ok: false, error: TOKEN_USED });
+    const reopened = open(after);
+    const dropped = oneEvent(reopened, 'outbox-dropped');
+    expect((await dropped).error?.code).to.equal('token-used');
+  });
+
+  it('takes the tried mark from enqueue when an earlier page may have sent it', async () => {
+    const { adapter } = surveyAdapter({ ok: false, error: TOKEN_USED });
+    const outbox = open(adapter);
+    const sent = oneEvent(outbox, 'outbox-sent');
+    const item = surveyItem();
+    await outbox.enqueue(item, { tried: true });
+    expect((await sent).item.key).to.equal(item.payload.response.id);
+  });
+
+  it('refuses a survey response whose token is unknown, instead of retrying it for 14 days', async () => {
+    const { adapter } = surveyAdapter({ ok: false, error: { kind: 'forbidden', code: 'unknown-token', message: 'no', status: 403 } });
+    const outbox = open(adapter);
+    const dropped = oneEvent(outbox, 'outbox-dropped');
+    await outbox.enqueue(surveyItem());
+    expect((await dropped).error?.code).to.equal('unknown-token');
   });
 });

@@ -1,20 +1,8 @@
-import type { AdapterError, BackendAdapter, CallOptions, Result } from '../adapter.js';
-import type { Rating } from '../contract/rating.js';
+import type { AdapterError, BackendAdapter } from '../adapter.js';
+import { ruleOf, type OutboxSubmission } from './kinds.js';
 import { memoryStore, openIndexedDbStore, type OutboxStore, type StoredEntry } from './store.js';
 
-/**
- * What can go through the outbox, one member per kind. A new kind adds a member here and a sender
- * in `SENDERS`; its payload's `id` is its idempotency key.
- */
-export type OutboxSubmission = { kind: 'rating'; payload: Rating };
-export type OutboxKind = OutboxSubmission['kind'];
-
-type Senders = {
-  [K in OutboxKind]: (adapter: BackendAdapter, payload: Extract<OutboxSubmission, { kind: K }>['payload'], options: CallOptions) => Promise<Result<unknown>>;
-};
-const SENDERS: Senders = {
-  rating: (adapter, rating, options) => adapter.submitRating(rating, options),
-};
+export type { OutboxSubmission, OutboxKind } from './kinds.js';
 
 /** A queued submission as the page sees it. */
 export type OutboxItem = OutboxSubmission & {
@@ -68,6 +56,17 @@ export class OutboxDroppedEvent extends Event {
   }
 }
 
+/** A try did not reach the server, or it asked to wait: the item stays queued, and everything behind it waits too. */
+export class OutboxWaitingEvent extends Event {
+  readonly item: OutboxItem;
+  readonly error: AdapterError;
+  constructor(item: OutboxItem, error: AdapterError) {
+    super('outbox-waiting');
+    this.item = item;
+    this.error = error;
+  }
+}
+
 export class OutboxStatusEvent extends Event {
   readonly status: OutboxStatus;
   constructor(status: OutboxStatus) {
@@ -79,6 +78,7 @@ export class OutboxStatusEvent extends Event {
 export interface OutboxEventMap {
   'outbox-sent': OutboxSentEvent;
   'outbox-dropped': OutboxDroppedEvent;
+  'outbox-waiting': OutboxWaitingEvent;
   'outbox-status': OutboxStatusEvent;
 }
 
@@ -87,8 +87,9 @@ const DAY_MS = 86_400_000;
 
 // Only an answer that will never change ends an item without success; everything else (network,
 // timeout, 5xx, 429, but also 401/403/404 from a misconfigured site) waits and is tried again,
-// until it expires.
-const isTerminal = (error: AdapterError): boolean => error.kind === 'invalid' || error.kind === 'conflict';
+// until it expires. A kind may add refusals of its own (see kinds.ts).
+const isTerminal = (entry: StoredEntry, error: AdapterError): boolean =>
+  error.kind === 'invalid' || error.kind === 'conflict' || ruleOf(entry.kind as OutboxSubmission['kind']).refuses?.(error) === true;
 
 const toItem = (entry: StoredEntry): OutboxItem =>
   ({ kind: entry.kind, payload: entry.payload, key: entry.key.slice(entry.key.indexOf(':') + 1), enqueuedAt: new Date(entry.enqueuedAt).toISOString() }) as OutboxItem;
@@ -138,19 +139,21 @@ export class Outbox extends EventTarget {
 
   /**
    * Queues a submission; resolves once it is stored (on the device, or in memory when it cannot
-   * be), then sends it. Queuing the same submission again keeps it once.
+   * be), then sends it. Queuing the same submission again keeps it once. `tried`: an earlier page
+   * may have sent it already (see `KindRule.send`), which the caller knows and the queue does not.
    */
-  async enqueue(submission: OutboxSubmission): Promise<OutboxItem> {
+  async enqueue(submission: OutboxSubmission, options: { tried?: boolean } = {}): Promise<OutboxItem> {
     if (this.#closed) throw new Error('This outbox is closed.');
     if (this.#persist && !this.#persistAsked) {
       this.#persistAsked = true;
       void globalThis.navigator?.storage?.persist?.().catch(() => false);
     }
     const entry: StoredEntry = {
-      key: `${submission.kind}:${submission.payload.id}`,
+      key: `${submission.kind}:${ruleOf(submission.kind).key(submission.payload)}`,
       kind: submission.kind,
       payload: submission.payload,
       enqueuedAt: this.#now().getTime(),
+      ...(options.tried ? { tried: true } : {}),
     };
     let store = await this.#storeFor(true);
     try {
@@ -251,18 +254,22 @@ export class Outbox extends EventTarget {
         await this.#remove(store, entry, new OutboxDroppedEvent(item, 'expired'));
         continue;
       }
-      const send = SENDERS[item.kind];
-      const result = await send(this.#adapter, item.payload, { signal: this.#closing.signal });
+      const rule = ruleOf(item.kind);
+      const tried = entry.tried === true;
+      // Written before the request leaves, so that a reload after it still knows (see kinds.ts).
+      if (rule.marksTried && !tried) await store.markTried(entry.seq!);
+      const result = await rule.send(this.#adapter, item.payload, { signal: this.#closing.signal }, tried);
       if (this.#closed) return;
       if (result.ok) {
         this.#attempts = 0;
         this.#lastSyncAt = this.#now().toISOString();
         await this.#remove(store, entry, new OutboxSentEvent(item, result.data));
-      } else if (isTerminal(result.error)) {
+      } else if (isTerminal(entry, result.error)) {
         await this.#remove(store, entry, new OutboxDroppedEvent(item, 'refused', result.error));
       } else {
         // Stop here, so nothing overtakes this item, and try again later.
         this.#retryLater(result.error.retryAfter);
+        if (result.error.kind !== 'aborted') this.dispatchEvent(new OutboxWaitingEvent(item, result.error));
         return;
       }
     }

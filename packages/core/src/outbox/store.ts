@@ -9,6 +9,8 @@ export interface StoredEntry {
   payload: unknown;
   /** Milliseconds since the epoch, from the outbox's clock, for the expiry. */
   enqueuedAt: number;
+  /** An attempt may have reached the server (kinds that ask for it: see kinds.ts). */
+  tried?: boolean;
 }
 
 /** Where the queue lives: IndexedDB when it can, the page's memory otherwise. */
@@ -19,6 +21,8 @@ export interface OutboxStore {
   /** The oldest entry, the one to send next. */
   first(): Promise<StoredEntry | undefined>;
   delete(seq: number): Promise<void>;
+  /** Marks the entry `seq` as tried, before its first attempt leaves. */
+  markTried(seq: number): Promise<void>;
   count(): Promise<number>;
   close(): void;
 }
@@ -73,6 +77,12 @@ export async function openIndexedDbStore(name: string, create: boolean, onLost: 
       return cursor?.value;
     },
     delete: (seq) => db.delete('entries', seq),
+    async markTried(seq) {
+      const transaction = db.transaction('entries', 'readwrite');
+      const entry = await transaction.store.get(seq);
+      if (entry) await transaction.store.put({ ...entry, tried: true });
+      await transaction.done;
+    },
     count: () => db.count('entries'),
     close: () => db.close(),
   };
@@ -93,6 +103,10 @@ export function memoryStore(): OutboxStore {
     async delete(seq) {
       const index = entries.findIndex((entry) => entry.seq === seq);
       if (index >= 0) entries.splice(index, 1);
+    },
+    async markTried(seq) {
+      const entry = entries.find((queued) => queued.seq === seq);
+      if (entry) entry.tried = true;
     },
     count: async () => entries.length,
     close: () => undefined,

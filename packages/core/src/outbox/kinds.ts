@@ -1,0 +1,68 @@
+import type { AdapterError, BackendAdapter, CallOptions, Result } from '../adapter.js';
+import type { ConsultationResponse } from '../contract/consultation.js';
+import type { IdeaSubmission } from '../contract/idea.js';
+import type { Rating } from '../contract/rating.js';
+import type { SurveyResponse } from '../contract/survey.js';
+
+/**
+ * What can go through the outbox, one member per kind. A new kind adds a member here and a rule in
+ * `KINDS`. Every kind is a write with an idempotency key made when the person answered: an idea's
+ * support has none (the server counts one per participant), so it is not one of them.
+ */
+export type OutboxSubmission =
+  | { kind: 'rating'; payload: Rating }
+  | { kind: 'consultation-response'; payload: { consultation: string; response: ConsultationResponse } }
+  | { kind: 'idea'; payload: { consultation: string; idea: IdeaSubmission } }
+  /** The invitation token travels with the answers while they wait: it is deleted with the item. */
+  | { kind: 'survey-response'; payload: { survey: string; token: string; response: SurveyResponse } };
+export type OutboxKind = OutboxSubmission['kind'];
+type PayloadOf<K extends OutboxKind> = Extract<OutboxSubmission, { kind: K }>['payload'];
+
+/** How the outbox handles one kind. */
+export interface KindRule<K extends OutboxKind> {
+  /** The idempotency key, unique within the kind. */
+  key(payload: PayloadOf<K>): string;
+  /**
+   * Sends the payload. `tried` says whether an earlier attempt may have reached the server (the
+   * stored entry's mark, written before that attempt), for a kind whose server cannot tell a retry.
+   */
+  send(adapter: BackendAdapter, payload: PayloadOf<K>, options: CallOptions, tried: boolean): Promise<Result<unknown>>;
+  /** The entry is marked as tried on the device before its first attempt (see `send`). */
+  marksTried?: boolean;
+  /** Refusals of this kind that no retry can change, beyond the outbox's own (`invalid`, `conflict`). */
+  refuses?(error: AdapterError): boolean;
+}
+
+// The survey's server keeps neither the token nor the response id with the answers (anonymity):
+// a retry of an attempt that was recorded, whose reply was lost, is refused `token-used`. Only the
+// entry's mark tells that retry from a token someone else used before this device ever sent.
+const surveyResponse: KindRule<'survey-response'> = {
+  key: ({ response }) => response.id,
+  marksTried: true,
+  async send(adapter, { survey, token, response }, options, tried) {
+    const result = await adapter.submitSurveyResponse(survey, token, response, options);
+    if (!result.ok && tried && result.error.code === 'token-used') return { ok: true, data: undefined };
+    return result;
+  },
+  // A token used (by someone else: see above), unknown or missing will not open the survey later.
+  refuses: (error) => error.kind === 'forbidden' || error.kind === 'unauthorized',
+};
+
+export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
+  rating: {
+    key: (rating) => rating.id,
+    send: (adapter, rating, options) => adapter.submitRating(rating, options),
+  },
+  'consultation-response': {
+    key: ({ response }) => response.id,
+    send: (adapter, { consultation, response }, options) => adapter.submitConsultationResponse(consultation, response, options),
+  },
+  idea: {
+    key: ({ idea }) => idea.id,
+    send: (adapter, { consultation, idea }, options) => adapter.submitIdea(consultation, idea, options),
+  },
+  'survey-response': surveyResponse,
+};
+
+/** The rule of `submission`'s kind, typed for its payload. */
+export const ruleOf = (kind: OutboxKind): KindRule<OutboxKind> => KINDS[kind] as unknown as KindRule<OutboxKind>;
