@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SERVER_JS, startBackend } from '../test/support/backend.mjs';
-import { createBenchSchema } from './bench/postgres-schema.mjs';
+import { createSchema } from '../test/support/postgres-schema.mjs';
 import { startRoundRobinProxy } from './bench/round-robin-proxy.mjs';
 import { LOAD, durability, postRatings } from './bench/throughput.mjs';
 import { number, printTable } from './bench/table.mjs';
@@ -82,7 +82,7 @@ async function main() {
       ),
     );
     for (const instances of [1, 2]) {
-      const schema = await createBenchSchema();
+      const schema = await createSchema();
       try {
         results.push(
           await run(

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBenchSchema } from './postgres-schema.mjs';
+import { createSchema } from '../../test/support/postgres-schema.mjs';
 
 /**
  * Runs `measure(engine, database)` on each of `engines`, with a DatabaseConfig of a fresh database
@@ -15,7 +15,7 @@ export async function onEachEngine(prefix, measure, engines = ['sqlite', 'postgr
   try {
     if (engines.includes('sqlite')) rows.push(...(await measure('sqlite', { kind: 'sqlite', file: join(dir, 'bench.db') })));
     if (engines.includes('postgres')) {
-      const postgres = await createBenchSchema();
+      const postgres = await createSchema();
       try {
         rows.push(...(await measure('postgres', { kind: 'postgres', url: postgres.url })));
       } finally {

@@ -3,9 +3,7 @@
 // checks; a real deployment uses its platform's balancer (nginx, HAProxy, a cloud one).
 import { once } from 'node:events';
 import http from 'node:http';
-
-// Hop-by-hop headers belong to one connection, the client's, not to the one towards a backend.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+import { endToEndHeaders } from '../../test/support/end-to-end-headers.mjs';
 
 /** Starts the proxy on a port the system picks; resolves with its URL and `close()`. */
 export async function startRoundRobinProxy(backendUrls) {
@@ -14,11 +12,11 @@ export async function startRoundRobinProxy(backendUrls) {
   let next = 0;
   const server = http.createServer((request, response) => {
     const target = targets[next++ % targets.length];
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+    const headers = endToEndHeaders(request.headers);
     const upstream = http.request(
       { host: target.hostname, port: target.port, method: request.method, path: request.url, headers, agent },
       (answer) => {
-        response.writeHead(answer.statusCode ?? 502, Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name))));
+        response.writeHead(answer.statusCode ?? 502, endToEndHeaders(answer.headers));
         answer.pipe(response);
       },
     );

@@ -1,6 +1,6 @@
-// The demo city site in Chromium against the real, built reference backend on a fresh SQLite file:
-// one backend and one browser per test file, a new browser context (no shared cache, cookies or
-// storage) per test.
+// The demo city site in Chromium against the real, built reference backend on a fresh database
+// (a SQLite file, or a PostgreSQL schema of its own): one backend and one browser per `useSite()`,
+// a new browser context (no shared cache, cookies or storage) per test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import type { Browser, Locator, Page, Route } from 'playwright-core';
 import type { RatingRow } from '../../examples/reference-backend/src/storage/schema.js';
 import { startBackend, type RunningBackend } from '../support/backend.mjs';
 import { launchChromium } from '../support/playwright.mjs';
+import { createSchema, type TemporarySchema } from '../support/postgres-schema.mjs';
 
 /**
  * The origin the browser sees: where `npm start` serves the site, and the endpoint that
@@ -25,27 +26,62 @@ export const SITE = 'http://localhost:8787';
 export const ADMIN_TOKEN = 'e2e-admin-token-2b7f0c94d1';
 const ACTION_TIMEOUT_MS = 10_000;
 
+/**
+ * Where the backend keeps its data. PostgreSQL is the server of CIVIC_TEST_POSTGRES_URL (by
+ * default postgres://root@127.0.0.1:5432/test), in a schema made for the file and dropped after;
+ * when it does not answer, the file's tests fail saying so (they are never skipped).
+ */
+export type Engine = 'sqlite' | 'postgres';
+export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
+
 export interface Site {
-  /** The backend's own URL, e.g. http://127.0.0.1:41234. */
+  readonly engine: Engine;
+  /** The backend's own URL, e.g. http://127.0.0.1:41234; throws while it is stopped. */
   readonly backendUrl: string;
+  /** The SQLite file; throws on PostgreSQL (use `query`). */
   readonly databaseFile: string;
   /** A page in a new context, where SITE is the backend; closed when the test ends. */
   newPage(t: TestContext): Promise<Page>;
-  /** Answers a routed request from the backend, adding `headers` to its answer. */
+  /**
+   * Answers a routed request from the backend (or the proxy of `routeThrough`), adding `headers` to
+   * its answer. When the connection fails (the backend stopped, the proxy cut it), the browser's
+   * request fails as a network error, as it would without the route in between.
+   */
   forward(route: Route, headers?: Record<string, string>): Promise<void>;
+  /** Rows of the backend's database, read beside the running server; `?` marks the parameters. */
+  query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
+  /** Every stored rating, oldest received first. */
+  storedRatings(): Promise<StoredRating[]>;
+  /** Stops the backend with `signal` (SIGKILL: it finishes nothing) and resolves once the process is gone. */
+  stopBackend(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the backend again on the same database; the browser's requests go to it from then on. */
+  restartBackend(): Promise<void>;
+  /** Sends the browser's requests to `url` (a proxy in front of the backend) instead; `undefined` goes back to the backend. */
+  routeThrough(url: string | undefined): void;
 }
 
-/** Starts the backend and the browser before the file's tests, stops them after. */
-export function useSite(): Site {
+// What Playwright's fetch throws when the other end refused or dropped the connection.
+const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up/;
+
+/** Starts the backend (on `engine`, SQLite by default) and the browser before the suite's tests, stops them after. */
+export function useSite({ engine = 'sqlite' }: { engine?: Engine } = {}): Site {
   let backend: RunningBackend | undefined;
   let browser: Browser | undefined;
+  let schema: TemporarySchema | undefined;
+  let upstream: string | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-'));
-  const databaseFile = join(dir, 'e2e.db');
+  const file = join(dir, 'e2e.db');
+  const start = async () => {
+    backend = await startBackend({ adminToken: ADMIN_TOKEN, ...(schema ? { databaseUrl: schema.url } : { databaseFile: file }) });
+  };
 
   before(async () => {
     // Both settle before a failure is thrown, so that `after` finds and stops whichever did start.
     const started = await Promise.allSettled([
-      startBackend({ databaseFile, adminToken: ADMIN_TOKEN }).then((running) => (backend = running)),
+      (async () => {
+        if (engine === 'postgres') schema = await createSchema({ prefix: 'civic_e2e' });
+        await start();
+      })(),
       launchChromium().then((launched) => (browser = launched)),
     ]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
@@ -53,19 +89,31 @@ export function useSite(): Site {
   after(async () => {
     await browser?.close();
     await backend?.stop();
+    await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const site: Site = {
+    engine,
     get backendUrl() {
       if (!backend) throw new Error('the backend is not started');
       return backend.url;
     },
-    databaseFile,
+    get databaseFile() {
+      if (engine !== 'sqlite') throw new Error(`this site runs on ${engine}: read it with site.query`);
+      return file;
+    },
     async forward(route, headers = {}) {
+      if (!backend) return route.abort('connectionrefused');
       const { pathname, search } = new URL(route.request().url());
-      // Redirects go back to the browser as they are, so that it ends on the URL the server meant.
-      const response = await route.fetch({ url: `${site.backendUrl}${pathname}${search}`, maxRedirects: 0 });
+      let response;
+      try {
+        // Redirects go back to the browser as they are, so that it ends on the URL the server meant.
+        response = await route.fetch({ url: `${upstream ?? backend.url}${pathname}${search}`, maxRedirects: 0 });
+      } catch (error) {
+        if (!(error instanceof Error && CONNECTION_LOST.test(error.message))) throw error;
+        return route.abort('connectionreset');
+      }
       await route.fulfill({ response, headers: { ...response.headers(), ...headers } });
     },
     async newPage(t) {
@@ -86,6 +134,27 @@ export function useSite(): Site {
       );
       return context.newPage();
     },
+    async query<Row>(sql: string, ...parameters: unknown[]) {
+      if (!schema) return queryDatabase<Row>(file, sql, ...parameters);
+      let index = 0;
+      const result = await schema.client.query(sql.replace(/\?/g, () => `$${++index}`), parameters);
+      return result.rows as Row[];
+    },
+    async storedRatings() {
+      return parseReasons(await site.query(STORED_RATINGS_SQL));
+    },
+    async stopBackend(signal = 'SIGKILL') {
+      const stopping = backend;
+      backend = undefined;
+      await stopping?.stop(signal);
+    },
+    async restartBackend() {
+      if (backend) throw new Error('the backend is still running: stopBackend() first');
+      await start();
+    },
+    routeThrough(url) {
+      upstream = url;
+    },
   };
   return site;
 }
@@ -105,13 +174,13 @@ export function queryDatabase<Row>(databaseFile: string, sql: string, ...paramet
   }
 }
 
+const STORED_RATINGS_SQL = 'select id, service, channel, source, scale, score, normalized, reasons, comment from ratings order by received_at, id';
+type RatingColumns = Omit<StoredRating, 'reasons'> & Pick<RatingRow, 'reasons'>;
+const parseReasons = (rows: RatingColumns[]): StoredRating[] => rows.map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as string[] }));
+
 /** Every stored rating, read from the SQLite file. */
 export function storedRatings(databaseFile: string): StoredRating[] {
-  const rows = queryDatabase<Omit<StoredRating, 'reasons'> & Pick<RatingRow, 'reasons'>>(
-    databaseFile,
-    'select id, service, channel, source, scale, score, normalized, reasons, comment from ratings order by received_at, id',
-  );
-  return rows.map((row) => ({ ...row, reasons: JSON.parse(row.reasons) as string[] }));
+  return parseReasons(queryDatabase<RatingColumns>(databaseFile, STORED_RATINGS_SQL));
 }
 
 /** The rating the page POSTs while `act` runs, once the backend has answered 201. */

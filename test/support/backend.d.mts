@@ -12,9 +12,11 @@ export interface RunningBackend {
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
-/** Starts the built server on a port the system picks, on `databaseFile`; resolves once /healthz answers 200. */
+/** Starts the built server on a port the system picks, on `databaseFile` or `databaseUrl`; resolves once /healthz answers 200. */
 export function startBackend(options: {
-  databaseFile: string;
+  databaseFile?: string;
+  /** A DATABASE_URL, e.g. `postgres://…`; wins over `databaseFile`. */
+  databaseUrl?: string;
   adminToken: string;
   env?: Record<string, string>;
 }): Promise<RunningBackend>;

@@ -26,16 +26,18 @@ export function assertBuilt() {
 /**
  * Starts the server on a port the system picks (PORT=0, so no race for a "free" port) and resolves
  * once /healthz answers 200. Settings as DESIGN.md names them; LOG_LEVEL=warn keeps the output quiet.
+ * The database is a SQLite file (`databaseFile`) or any DATABASE_URL (`databaseUrl`, e.g. postgres://).
  */
-export async function startBackend({ databaseFile, adminToken, env = {} }) {
+export async function startBackend({ databaseFile, databaseUrl, adminToken, env = {} }) {
   assertBuilt();
+  if (!databaseUrl && !databaseFile) throw new Error('startBackend: give databaseFile or databaseUrl');
   const child = spawn(process.execPath, [SERVER_JS], {
     cwd: BACKEND_DIR,
     env: {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: '0',
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseUrl ?? `file:${databaseFile}`,
       CIVIC_ADMIN_TOKEN: adminToken,
       LOG_LEVEL: 'warn',
       ...env,

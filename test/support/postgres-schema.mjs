@@ -1,5 +1,5 @@
-// A PostgreSQL schema of its own for one benchmark run, dropped afterwards: the benchmarks never
-// touch the tables of a real deployment that shares the server.
+// A PostgreSQL schema of its own for one benchmark run or one end-to-end test file, dropped
+// afterwards: neither ever touches the tables of a real deployment that shares the server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -8,23 +8,26 @@ export const POSTGRES_URL = process.env.CIVIC_TEST_POSTGRES_URL || 'postgres://r
 
 /**
  * Creates the schema and returns the URL whose connections work in it (libpq `options` setting
- * search_path, as DATABASE_URL accepts) and `drop()`. Default server settings otherwise: the
- * figures are those of a durable commit.
+ * search_path, as DATABASE_URL accepts), a client connected to it, and `drop()`, which drops the
+ * schema and closes the client. Default server settings otherwise (synchronous_commit on): the
+ * figures are those of a durable commit, and a killed backend loses nothing it acknowledged.
  */
-export async function createBenchSchema(baseUrl = POSTGRES_URL) {
-  const schema = `civic_bench_${randomBytes(6).toString('hex')}`;
+export async function createSchema({ prefix = 'civic_bench', baseUrl = POSTGRES_URL } = {}) {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL does not answer at ${baseUrl} (${error.message}): set CIVIC_TEST_POSTGRES_URL`, { cause: error });
+    throw new Error(`PostgreSQL does not answer at ${baseUrl} (${error.message}): start it, or set CIVIC_TEST_POSTGRES_URL`, { cause: error });
   }
   await admin.query(`create schema ${schema}`);
+  await admin.query(`set search_path to ${schema}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     schema,
     url: url.toString(),
+    client: admin,
     async drop() {
       try {
         await admin.query(`drop schema if exists ${schema} cascade`);
