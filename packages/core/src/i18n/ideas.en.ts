@@ -49,5 +49,7 @@ export const ideasEn: Record<keyof typeof ideasFr, string> = {
   'ideas.field.title': 'title',
   'ideas.field.body': 'description',
   'ideas.field.participant': 'participation id',
+  'ideas.queued': 'Your idea is saved on this device and will be sent as soon as the connection is back.',
+  'ideas.queued.later': 'Your idea is saved on this device and will be sent automatically in a moment.',
   'ideas.field.id': 'idea id',
 };

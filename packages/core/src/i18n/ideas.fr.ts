@@ -48,5 +48,7 @@ export const ideasFr = {
   'ideas.field.title': 'titre',
   'ideas.field.body': 'description',
   'ideas.field.participant': 'identifiant de participation',
+  'ideas.queued': 'Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.',
+  'ideas.queued.later': 'Votre idée est enregistrée sur cet appareil et sera envoyée automatiquement dans un instant.',
   'ideas.field.id': 'identifiant de l’idée',
 } as const;

@@ -36,5 +36,7 @@ export const pollEn: Record<keyof typeof pollFr, string> = {
   'poll.results.loading': 'Loading the results…',
   'poll.results.failed': 'The results could not be loaded.',
   'poll.results.later': 'The results will be published when the consultation closes, on {closes}.',
+  'poll.queued': 'Your answers are saved on this device and will be sent as soon as the connection is back.',
+  'poll.queued.later': 'Your answers are saved on this device and will be sent automatically in a moment.',
   'poll.results.never': 'The results of this consultation will not be published.',
 };

@@ -35,5 +35,7 @@ export const pollFr = {
   'poll.results.loading': 'Chargement des résultats…',
   'poll.results.failed': 'Les résultats n’ont pas pu être chargés.',
   'poll.results.later': 'Les résultats seront publiés à la clôture de la consultation, le {closes}.',
+  'poll.queued': 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.',
+  'poll.queued.later': 'Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement dans un instant.',
   'poll.results.never': 'Les résultats de cette consultation ne seront pas publiés.',
 } as const;

@@ -47,5 +47,8 @@ export const surveyEn: Record<keyof typeof surveyFr, string> = {
   'survey.error.closed': 'This survey is closed: your answers could not be recorded.',
   'survey.error.not-open': 'This survey is not open yet: your answers could not be recorded.',
   'survey.manager.loading': 'Loading the survey’s results…',
+  'survey.queued': 'Your answers are saved on this device and will be sent as soon as the connection is back.',
+  'survey.queued.later': 'Your answers are saved on this device and will be sent automatically in a moment.',
+  'survey.queued.detail': 'Until they are sent, this device keeps your answers and your invitation token; both are erased from it as soon as the server has them. Keep this page open, or come back to it with your invitation.',
   'survey.manager.failed': 'The results could not be loaded. Check your connection and try again.',
 };

@@ -66,3 +66,6 @@ export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
 
 /** The rule of `submission`'s kind, typed for its payload. */
 export const ruleOf = (kind: OutboxKind): KindRule<OutboxKind> => KINDS[kind] as unknown as KindRule<OutboxKind>;
+
+/** The idempotency key of `submission`, as the outbox's items and events carry it (`OutboxItem.key`). */
+export const submissionKey = (submission: OutboxSubmission): string => ruleOf(submission.kind).key(submission.payload);

@@ -21,6 +21,8 @@ import type { ConsultationPoll } from './consultation-poll.js';
 import type { ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
+import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const CONSULTATION_URL = `${ENDPOINT}/v1/consultations/parc-des-berges`;
@@ -179,7 +181,11 @@ async function submitAndWait<K extends 'civic-consultation-submitted' | 'civic-c
   return event as unknown as GlobalEventHandlersEventMap[K];
 }
 
-/** A memory adapter whose answers to responses the test gives when it wants, to look at the sending state. */
+/**
+ * A memory adapter whose answers to responses the test gives when it wants, to look at the sending
+ * state. The outbox closed at the end of the test aborts it, so that it does not hold the outbox's
+ * lock for the next.
+ */
 function heldAdapter(base: MemoryAdapter) {
   let answer!: (result: Result<Receipt>) => void;
   let calls = 0;
@@ -187,7 +193,13 @@ function heldAdapter(base: MemoryAdapter) {
     ...base,
     getConsultation: (id, options) => base.getConsultation(id, options),
     getConsultationResults: (id, options) => base.getConsultationResults(id, options),
-    submitConsultationResponse: () => (calls++, new Promise((resolve) => (answer = resolve))),
+    submitConsultationResponse: (_id, _response, options) => {
+      calls++;
+      return new Promise((resolve) => {
+        answer = resolve;
+        options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } }));
+      });
+    },
   };
   return { adapter, calls: () => calls, answer: (result: Result<Receipt>) => answer(result) };
 }
@@ -198,7 +210,10 @@ describe('<civic-consultation-poll>', () => {
     this.timeout(30_000);
     await expect(await fixture(html`<p>axe</p>`)).to.be.accessible();
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(async () => {
+    localStorage.clear();
+    await forgetOutboxes();
+  });
   afterEach(() => {
     resetConfiguration();
     localStorage.clear();
@@ -787,17 +802,28 @@ describe('<civic-consultation-poll>', () => {
     afterEach(() => worker.resetHandlers());
     after(() => worker.stop());
 
-    it('says the connection failed, keeps the answers as sent, and sends the same response again on retry', async () => {
+    it('says the answers are kept on this device when the connection fails, and sends that same response once it is back', async () => {
       const sent: ConsultationResponse[] = [];
       worker.use(http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => (sent.push((await request.json()) as ConsultationResponse), HttpResponse.error())));
       const el = await pollFixture(httpAdapter());
+      const errors: Event[] = [];
+      const submitted: Event[] = [];
+      el.addEventListener('civic-consultation-error', (event) => errors.push(event));
+      el.addEventListener('civic-consultation-submitted', (event) => submitted.push(event));
       await answerAll(el);
-      const failed = await submitAndWait(el, 'civic-consultation-error');
-      expect(failed.error.kind).to.equal('network');
-      expect(text(el, 'error')).to.contain('la connexion a échoué');
-      expect(text(el, 'status')).to.contain('la connexion a échoué');
-      expect(text(el, 'retry')).to.equal('Réessayer');
-      expect((group(el, 'usage') as HTMLFieldSetElement).disabled).to.be.true;
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the answers are kept', { timeout: 5000 });
+      const kept = 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.';
+      expect(text(el, 'queued')).to.equal(kept);
+      expect(text(el, 'status')).to.equal(kept);
+      expect(focused(el)).to.equal('queued');
+      expect(hasPart(el, 'question')).to.be.false;
+      expect(hasPart(el, 'retry')).to.be.false;
+      expect(hasPart(el, 'error')).to.be.false;
+      expect(hasPart(el, 'results'), 'no results before the answers are counted').to.be.false;
+      expect(errors, 'answers kept for later are no error for the page').to.have.length(0);
+      expect(submitted, 'nor are they stored yet').to.have.length(0);
+      expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`consultation-response:${sent[0]!.id}`]);
       await expect(el).to.be.accessible();
 
       worker.use(
@@ -809,13 +835,64 @@ describe('<civic-consultation-poll>', () => {
         }),
       );
       const done = oneEvent(el, 'civic-consultation-submitted');
-      part(el, 'retry')!.click();
-      await done;
-      expect(sent).to.have.length(2);
-      expect(sent[1]).to.deep.equal(sent[0]);
+      window.dispatchEvent(new Event('online'));
+      const { response } = await done;
       await el.updateComplete;
+      expect(sent.at(-1)).to.deep.equal(sent[0]);
+      expect(new Set(sent.map(({ id }) => id)).size).to.equal(1);
+      expect(response.id).to.equal(sent[0]!.id);
+      expect(text(el, 'status')).to.equal('Merci, vos réponses ont bien été enregistrées.');
+      expect(focused(el)).to.equal('thanks');
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ participant: response.participant, answered: true });
+      expect(await queuedEntries()).to.deep.equal([]);
+      expect(errors).to.have.length(0);
       await waitUntil(() => hasPart(el, 'table'), 'the results load');
       await expect(el).to.be.accessible();
+    });
+
+    it('says in English that the answers are kept on this device', async () => {
+      worker.use(http.post(`${CONSULTATION_URL}/responses`, () => HttpResponse.error()));
+      const el = await pollFixture(httpAdapter(), 'layout="form" lang="en"');
+      await answerAll(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the answers are kept', { timeout: 5000 });
+      expect(text(el, 'queued')).to.equal('Your answers are saved on this device and will be sent as soon as the connection is back.');
+    });
+
+    it('writes nothing to the device before the person sends', async () => {
+      const el = await pollFixture(httpAdapter());
+      await answerAll(el);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await civicDatabases()).to.deep.equal([]);
+      expect(localStorage.length).to.equal(0);
+    });
+
+    it('sends at start what an earlier page left queued for this backend', async () => {
+      const name = `civic-pulse-outbox ${ENDPOINT} ville-exemple`;
+      worker.use(http.post(`${CONSULTATION_URL}/responses`, () => HttpResponse.error()));
+      configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
+      const first = await pollFixture(undefined);
+      await answerAll(first);
+      part(first, 'submit')!.click();
+      await waitUntil(() => hasPart(first, 'queued'), 'the answers are kept', { timeout: 5000 });
+      const [entry] = await queuedEntries(name);
+      first.remove();
+      closeSubmissionOutboxes(); // the page is left: what it queued stays on the device
+
+      const stored: string[] = [];
+      worker.use(
+        http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => {
+          const response = (await request.json()) as ConsultationResponse;
+          stored.push(response.id);
+          return HttpResponse.json({ id: response.id, receivedAt: new Date().toISOString() }, { status: 201 });
+        }),
+      );
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ participant: 'p-1', answered: true }));
+      const second = await pollFixture(undefined);
+      await waitUntil(() => stored.length === 1, 'the response left queued is sent', { timeout: 5000 });
+      expect(`consultation-response:${stored[0]}`).to.equal(entry!.key);
+      await waitUntil(async () => (await queuedEntries(name)).length === 0, 'and removed from the device');
+      await waitUntil(() => hasPart(second, 'table'), 'the results load');
     });
 
     it('when the server says this participant has answered, says this browser took part, remembers it, and shows the results', async () => {
@@ -849,32 +926,33 @@ describe('<civic-consultation-poll>', () => {
       await waitUntil(() => hasPart(el, 'table'), 'the results load');
     });
 
-    it('when rate limited, says when to try again and holds the retry button until then', async () => {
-      let attempts = 0;
+    it('when rate limited, keeps the answers on the device and sends them again only after Retry-After', async () => {
+      const times: number[] = [];
       worker.use(
         http.post(
           `${CONSULTATION_URL}/responses`,
-          () => (attempts++, HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } })),
+          () => (times.push(performance.now()), HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } })),
           { once: true },
         ),
         http.post(`${CONSULTATION_URL}/responses`, async ({ request }) => {
-          attempts++;
+          times.push(performance.now());
           const response = (await request.json()) as ConsultationResponse;
           return HttpResponse.json({ id: response.id, receivedAt: new Date().toISOString() }, { status: 201 });
         }),
       );
       const el = await pollFixture(httpAdapter());
       await answerAll(el);
-      await submitAndWait(el, 'civic-consultation-error');
-      expect(text(el, 'error')).to.contain('Réessayez dans 1\u00a0s.');
-      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
-      part(el, 'retry')!.click();
-      await el.updateComplete;
-      expect(attempts).to.equal(1);
+      const done = oneEvent(el, 'civic-consultation-submitted');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the answers are kept', { timeout: 3000 });
+      expect(text(el, 'queued')).to.equal('Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement dans un instant.');
       await expect(el).to.be.accessible();
-      await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
-      await submitAndWait(el, 'civic-consultation-submitted');
-      expect(attempts).to.equal(2);
+      await done;
+      expect(times).to.have.length(2);
+      expect(times[1]! - times[0]!).to.be.at.least(990);
+      await el.updateComplete;
+      expect(focused(el)).to.equal('thanks');
+      await waitUntil(() => hasPart(el, 'table'), 'the results load');
     });
 
     it('says what the server says when it withholds the results', async () => {

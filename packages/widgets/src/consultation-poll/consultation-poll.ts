@@ -8,25 +8,29 @@ import {
   loadLanguage,
   newId,
   pollMessages,
-  submitWithPlugins,
   type AdapterError,
   type Consultation,
   type ConsultationResponse,
   type MessageKey,
   type Question,
+  type Receipt,
+  type Result,
 } from '@civic-pulse/core';
 import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
+import { loadSubmissionOutbox, sendThroughOutbox } from '../internal/outbox-loader.js';
+import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { heading } from './parts.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
- * `answering` until sent; `sent` once stored; `answered` when this browser had already taken part;
- * `refused` when the server says the consultation is not open to answers (closed, not yet open).
+ * `answering` until sent; `queued` while the response waits on the device for the connection;
+ * `sent` once stored; `answered` when this browser had already taken part; `refused` when the
+ * server says the consultation is not open to answers (closed, not yet open).
  */
-type Phase = 'answering' | 'sending' | 'failed' | 'sent' | 'answered' | 'refused';
+type Phase = 'answering' | 'sending' | 'queued' | 'failed' | 'sent' | 'answered' | 'refused';
 export type PollLayout = 'steps' | 'form';
 
 // The code of a part of the poll could not be fetched: as a failed connection, to be tried again.
@@ -50,7 +54,8 @@ const REFUSALS = new Set(['closed', 'not-open']);
  * all at once, and its results when they are published. One answer per browser.
  *
  * @event civic-consultation-submit - Before anything is stored or sent; cancelable. `event.consultation`, `event.answers`.
- * @event civic-consultation-submitted - The backend stored the response. `event.response`, `event.receipt`.
+ * @event civic-consultation-submitted - The backend stored the response. `event.response`, `event.receipt`. When the
+ * connection failed, the response waits in the device's outbox and this comes once it is sent.
  * @event civic-consultation-error - Loading or sending failed. `event.response` (when sending), `event.error`.
  *
  * @csspart base - The wrapper of the whole consultation.
@@ -75,6 +80,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  * @csspart error - The error message.
  * @csspart status - The live region that announces ranking moves, sending and the outcome.
  * @csspart thanks - The thank-you shown once sent.
+ * @csspart queued - Shown instead when the connection failed: the response is kept on the device and sent later.
  * @csspart already-answered - Said when this browser has already taken part.
  * @csspart results - The results, or when and whether they will be published.
  * @csspart result - The tally of one question.
@@ -136,6 +142,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   @state() private step = 0;
   @state() private phase: Phase = 'answering';
   @state() private error?: AdapterError;
+  /** Why the response waits in the outbox: offline, or the server asked to wait (`rate-limited`, `server`). */
+  @state() private waitingFor?: WaitReason;
   /** The response being sent, kept as it is so that a retry carries the same id and answers. */
   private pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
@@ -210,6 +218,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
 
   protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
+    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
+    loadSubmissionOutbox().catch(() => undefined);
   }
 
   protected reveal(question: { id: string }): void {
@@ -251,7 +261,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   async send(): Promise<void> {
     const consultation = this.load.value;
     const adapter = this.resolveAdapter();
-    if (!consultation || !adapter || this.retryBlock.blocked || this.phase === 'sending' || this.phase === 'sent' || this.phase === 'answered') return;
+    if (!consultation || !adapter || this.retryBlock.blocked || ['sending', 'queued', 'sent', 'answered'].includes(this.phase)) return;
     // The controls' code (and the answers' rules) come with the form; a host page may still call
     // send() on a consultation shown without it, closed say, and hear the server's answer.
     if (!this.questionsCode && !(await this.loadQuestions())) return;
@@ -270,25 +280,63 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     this.phase = 'sending';
     this.error = undefined;
     this.status = this.t('poll.sending');
-    const plugins = getConfiguration().plugins ?? [];
-    const context = { kind: 'consultation-response' as const, payload: response, element: this };
-    const result = await submitWithPlugins(plugins, context, (payload) => adapter.submitConsultationResponse(consultation.id, payload));
+    const sent = response;
+    // Resolves once the response is settled for the person: sent, refused, or kept on the device.
+    await sendThroughOutbox<ConsultationResponse, Receipt>({
+      adapter,
+      name: this.outboxName(adapter),
+      payload: sent,
+      plugins: { list: getConfiguration().plugins ?? [], context: { kind: 'consultation-response', payload: sent, element: this } },
+      queued: (payload) => ({ kind: 'consultation-response', payload: { consultation: consultation.id, response: payload } }),
+      direct: (payload) => adapter.submitConsultationResponse(consultation.id, payload),
+      kept: (reason) => this.keep(sent, reason),
+      settle: (result) => this.settle(consultation.id, sent, result),
+    });
+  }
+
+  /** The response could not be sent yet but is safe on the device: say so, once, with focus on it. */
+  private async keep(response: ConsultationResponse, reason: WaitReason): Promise<void> {
+    if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
+    const first = this.phase === 'sending';
+    this.phase = 'queued';
+    this.waitingFor = reason;
+    this.status = this.queuedText();
+    if (!first) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="queued"]')?.focus();
+  }
+
+  /** The server's answer to `response`, however late: thanks, or the error display. */
+  private async settle(consultation: string, response: ConsultationResponse, result: Result<Receipt>): Promise<void> {
+    // Another consultation was set meanwhile: the page hears it, the screen is the new one's.
+    if (this.pending !== response) {
+      if (result.ok) this.dispatchEvent(new ConsultationSubmittedEvent(consultation, response, result.data));
+      else this.dispatchEvent(new ConsultationErrorEvent(consultation, response, result.error));
+      return;
+    }
+    const focusWithin = this.phase === 'sending' || this.shadowRoot?.activeElement != null;
     const alreadyAnswered = !result.ok && result.error.code === 'already-answered';
     if (result.ok || alreadyAnswered) {
-      if (!this.verified) rememberParticipant(consultation.id, { participant: response.participant, answered: true });
+      if (!this.verified) rememberParticipant(consultation, { participant: response.participant, answered: true });
       this.pending = undefined;
     }
+    this.waitingFor = undefined;
     if (!result.ok) {
-      this.fail(consultation.id, response, result.error);
+      this.fail(consultation, response, result.error);
       if (!alreadyAnswered) return;
     } else {
       this.phase = 'sent';
       this.status = this.t('poll.thanks');
-      this.dispatchEvent(new ConsultationSubmittedEvent(consultation.id, response, result.data));
+      this.dispatchEvent(new ConsultationSubmittedEvent(consultation, response, result.data));
     }
     await this.updateComplete;
-    // The form is gone: focus goes to what replaced it rather than to the page's top.
-    this.renderRoot.querySelector<HTMLElement>('[part="thanks"], [part="already-answered"]')?.focus();
+    // The form is gone: focus goes to what replaced it rather than to the page's top (unless the
+    // person has gone elsewhere on the page while the response waited).
+    if (focusWithin) this.renderRoot.querySelector<HTMLElement>('[part="thanks"], [part="already-answered"]')?.focus();
+  }
+
+  private queuedText(): string {
+    return this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.t('poll.queued.later') : this.t('poll.queued');
   }
 
   private fail(consultation: string, response: ConsultationResponse, error: AdapterError): void {
@@ -326,6 +374,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
       this.phase = 'answering';
       this.error = undefined;
       this.pending = undefined;
+      this.waitingFor = undefined;
       this.status = '';
     }
   }
@@ -434,8 +483,11 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
       ${this.phase === 'sent'
         ? html`<div part="thanks" class="thanks" tabindex="-1"><p class="thanks-title">${this.t('poll.thanks')}</p></div>`
         : nothing}
+      ${this.phase === 'queued'
+        ? html`<div part="queued" class="thanks" tabindex="-1"><p class="thanks-title">${this.queuedText()}</p></div>`
+        : nothing}
       ${this.phase === 'answered' ? html`<p part="already-answered" class="notice" tabindex="-1">${this.t('poll.already-answered')}</p>` : nothing}
-      ${answering || status === 'scheduled' ? nothing : this.renderOutcome(consultation)}
+      ${answering || this.phase === 'queued' || status === 'scheduled' ? nothing : this.renderOutcome(consultation)}
       ${consultation.ideas.enabled
         ? html`<civic-consultation-ideas
             part="ideas"

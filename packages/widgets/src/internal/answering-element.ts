@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { loadLanguage, type AdapterError, type MessageKey, type Params, type Question } from '@civic-pulse/core';
+import { loadLanguage, type AdapterError, type BackendAdapter, type MessageKey, type Params, type Question } from '@civic-pulse/core';
 import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
+import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
 import { sendButton } from './send-button.js';
 
 /** What the question controls' lazy code gives every element that asks questions (the poll's questions.ts, the survey's survey-questions.ts). */
@@ -185,6 +186,23 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   protected refusedQuestions(error: AdapterError, questions: readonly AskedQuestion[]): string {
     const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
     return new Intl.ListFormat(this.language).format(names);
+  }
+
+  /** The outbox of `adapter`'s backend, which this element's responses go through. */
+  protected outboxName(adapter: BackendAdapter): string {
+    return outboxName(this.adapterKey(adapter));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.resumeOutbox();
+  }
+
+  /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
+  private async resumeOutbox(): Promise<void> {
+    await this.updateComplete;
+    const adapter = this.resolveAdapter();
+    if (adapter) await resumeLeftSubmissions(adapter, this.outboxName(adapter));
   }
 
   // Once the controls are here, their messages follow the element's language as the element's own do.

@@ -1,0 +1,66 @@
+import { submitWithPlugins, type BackendAdapter, type CivicPlugin, type OutboxSubmission, type Result, type SubmissionContext } from '@civic-pulse/core';
+import type { WaitReason } from './submission-outbox.js';
+
+// The outbox and its IndexedDB code, in a chunk of their own, out of what a page downloads to show
+// an element: loaded when the person acts, and at start only when an earlier page left this
+// backend's outbox on the device.
+export const loadSubmissionOutbox = () => import('./submission-outbox.js');
+export type SubmissionOutbox = Awaited<ReturnType<typeof loadSubmissionOutbox>>;
+
+const OUTBOX_NAME = 'civic-pulse-outbox';
+
+/** One outbox per backend: named after endpoint and org (`adapterKey`), or the default name for an adapter the page gave. */
+export const outboxName = (adapterKey: string | undefined): string => (adapterKey ? `${OUTBOX_NAME} ${adapterKey}` : OUTBOX_NAME);
+
+/**
+ * Sends what an earlier page left queued in the outbox `name`, if anything. The database is looked
+ * up by name: neither opened nor created here, and the outbox's code loaded only if it exists.
+ */
+export async function resumeLeftSubmissions(adapter: BackendAdapter, name: string): Promise<void> {
+  try {
+    const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
+    if (databases.some((database) => database.name === name)) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
+  } catch {
+    // Offline before the chunk came, or no IndexedDB: the next send tries again.
+  }
+}
+
+/** One submission an element sends through the page's outbox (see `sendThroughOutbox`). */
+export interface OutboxDelivery<P, T> {
+  adapter: BackendAdapter;
+  /** The outbox's name (see `outboxName`). */
+  name: string;
+  payload: P;
+  /** The page's plugins and their context, for a kind they hear of; without, the payload goes as it is. */
+  plugins?: { list: readonly CivicPlugin[]; context: SubmissionContext<P> };
+  /** The outbox's item for the payload (as the plugins left it). */
+  queued(payload: P): OutboxSubmission;
+  /** Sends the payload without the outbox, when its code could not be loaded (offline before it came). */
+  direct(payload: P): Promise<Result<T>>;
+  /** An earlier page may have sent it already (see core's outbox kinds). */
+  tried?: boolean;
+  /** It must wait on the device, for `reason`: called at each failed try, resolved once the element says so. */
+  kept(reason: WaitReason): Promise<void> | void;
+  /** The server's answer, however late it comes. */
+  settle(result: Result<T>): Promise<void>;
+}
+
+/**
+ * Sends a submission through the plugins and the page's outbox. Resolves once it is settled for
+ * the person: answered (then `settle` has run), or kept on the device (`kept` has run once).
+ */
+export async function sendThroughOutbox<P, T>(delivery: OutboxDelivery<P, T>): Promise<void> {
+  const { plugins } = delivery;
+  const send = (through: (payload: P) => Promise<Result<T>>) =>
+    plugins ? submitWithPlugins(plugins.list, plugins.context, through) : through(delivery.payload);
+  const outbox = await loadSubmissionOutbox().catch(() => undefined);
+  if (!outbox) return delivery.settle(await send(delivery.direct));
+  await new Promise<void>((settled) => {
+    const kept = (reason: WaitReason) => void Promise.resolve(delivery.kept(reason)).then(settled);
+    const through = (payload: P) => outbox.deliver<T>(delivery.adapter, delivery.name, delivery.queued(payload), kept, { tried: delivery.tried ?? false });
+    void send(through).then(async (result) => {
+      await delivery.settle(result);
+      settled();
+    });
+  });
+}

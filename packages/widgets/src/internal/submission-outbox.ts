@@ -1,0 +1,131 @@
+// Loaded on demand (a dynamic import, see outbox-loader.ts) by the elements that send what a person
+// answered, so that the outbox and idb stay out of their own chunks. The module is loaded once per
+// page: its two maps are the page's outboxes (one per backend) and the submissions elements wait for.
+import {
+  createOutbox,
+  submissionKey,
+  type AdapterError,
+  type BackendAdapter,
+  type Outbox,
+  type OutboxDroppedEvent,
+  type OutboxKind,
+  type OutboxSubmission,
+  type Result,
+} from '@civic-pulse/core';
+
+/** Why a submission waits on the device: offline, or the kind of the last failed try (`network`, `rate-limited`, `server`…). */
+export type WaitReason = AdapterError['kind'] | 'offline';
+
+/** What an element hears about the submission it made, whichever outbox of the page sends it. */
+export interface SubmissionWatcher {
+  /** The server acknowledged it. */
+  sent(receipt: unknown): void;
+  /** The server refused it, or it expired. */
+  dropped(event: OutboxDroppedEvent): void;
+  /** A try did not reach the server, or it asked to wait: the submission stays in the outbox. */
+  waiting(reason: WaitReason): void;
+}
+
+interface Entry {
+  adapter: BackendAdapter;
+  outbox: Outbox;
+  /** The last try's failure, until one succeeds: while it is set, everything queued waits behind it. */
+  failing?: AdapterError;
+}
+
+const outboxes = new Map<string, Entry>();
+const watchers = new Map<string, { name: string; watcher: SubmissionWatcher }>();
+const watchKey = (kind: OutboxKind, key: string) => `${kind}:${key}`;
+
+const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
+
+/**
+ * The outbox of `name`, made at the first call, sending through `adapter`. `name` says where its
+ * items go (endpoint and org), so that what a page left is sent where it was meant to go.
+ */
+function outboxFor(adapter: BackendAdapter, name: string): Entry {
+  const known = outboxes.get(name);
+  if (known?.adapter === adapter) return known;
+  // The page gave another adapter for the same backend: the newer one sends what is queued.
+  known?.outbox.close();
+  const entry: Entry = { adapter, outbox: createOutbox({ adapter, name }) };
+  entry.outbox.addEventListener('outbox-sent', ({ item, receipt }) => {
+    entry.failing = undefined;
+    watchers.get(watchKey(item.kind, item.key))?.watcher.sent(receipt);
+  });
+  entry.outbox.addEventListener('outbox-dropped', (event) => watchers.get(watchKey(event.item.kind, event.item.key))?.watcher.dropped(event));
+  entry.outbox.addEventListener('outbox-waiting', ({ error }) => {
+    // The outbox stops at this item: every submission queued behind it waits too.
+    entry.failing = error;
+    for (const watching of watchers.values()) if (watching.name === name) watching.watcher.waiting(error.kind);
+  });
+  outboxes.set(name, entry);
+  return entry;
+}
+
+/**
+ * Writes `submission` to the outbox of `name`, which sends it. Resolves once it is stored, with the
+ * reason it must wait when that is known already (offline, or a submission ahead of it is waiting).
+ * `tried`: an earlier page may have sent it already (see core's outbox kinds).
+ */
+export async function enqueueSubmission(
+  adapter: BackendAdapter,
+  name: string,
+  submission: OutboxSubmission,
+  options: { tried?: boolean } = {},
+): Promise<WaitReason | undefined> {
+  const entry = outboxFor(adapter, name);
+  await entry.outbox.enqueue(submission, options);
+  // Offline, the outbox does not even try: the `online` event will start it.
+  if (globalThis.navigator?.onLine === false) return 'offline';
+  return entry.failing?.kind;
+}
+
+/** Tells `watcher` what becomes of the submission `kind`/`key` sent to the outbox of `name`, until the returned function is called. */
+export function watchSubmission(name: string, kind: OutboxKind, key: string, watcher: SubmissionWatcher): () => void {
+  const id = watchKey(kind, key);
+  const watching = { name, watcher };
+  watchers.set(id, watching);
+  return () => {
+    if (watchers.get(id) === watching) watchers.delete(id);
+  };
+}
+
+/**
+ * Writes `submission` to the outbox of `name` and resolves with the server's answer, however long
+ * that takes (a later page may be the one that sends it, and then this never resolves). `kept` is
+ * called each time it must wait on the device, with why.
+ */
+export function deliver<T>(
+  adapter: BackendAdapter,
+  name: string,
+  submission: OutboxSubmission,
+  kept: (reason: WaitReason) => void,
+  options: { tried?: boolean } = {},
+): Promise<Result<T>> {
+  return new Promise((resolve) => {
+    const stop = watchSubmission(name, submission.kind, submissionKey(submission), {
+      sent: (receipt) => (stop(), resolve({ ok: true, data: receipt as T })),
+      dropped: (event) => (stop(), resolve({ ok: false, error: event.error ?? EXPIRED })),
+      waiting: kept,
+    });
+    enqueueSubmission(adapter, name, submission, options).then(
+      (reason) => {
+        if (reason) kept(reason);
+      },
+      (error: unknown) => (stop(), resolve({ ok: false, error: { kind: 'network', code: 'outbox', message: String(error) } })),
+    );
+  });
+}
+
+/** Sends what an earlier page left in the outbox of `name`, whose database the caller found on the device. */
+export function resumeSubmissions(adapter: BackendAdapter, name: string): void {
+  if (!outboxes.has(name)) outboxFor(adapter, name);
+}
+
+/** Closes every outbox of the page and forgets every watcher; tests start each with none. */
+export function closeSubmissionOutboxes(): void {
+  for (const { outbox } of outboxes.values()) outbox.close();
+  outboxes.clear();
+  watchers.clear();
+}
