@@ -39,6 +39,11 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: AdapterError
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * How many times the adapter itself tries a failed request again, instead of its own setting.
+   * The outbox asks for none where a retry's answer cannot be told from a refusal (a survey's).
+   */
+  retries?: number;
 }
 
 /**

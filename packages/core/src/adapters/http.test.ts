@@ -95,6 +95,13 @@ describe('http adapter: retries', () => {
     assert.equal(!result.ok && result.error.code, 'unavailable');
   });
 
+  test('a call may ask for fewer retries than the adapter setting (the outbox asks for none)', async () => {
+    const attempts = serve(networkError, receipt);
+    const result = await adapter({ retries: 2 }).submitRating(aRating(), { retries: 0 });
+    assert.equal(attempts.length, 1);
+    assert.equal(!result.ok && result.error.kind, 'network');
+  });
+
   test('a 429 is retried after its Retry-After, not after the shorter backoff', async () => {
     const attempts = serve(status(429, { 'Retry-After': '0.3' }), receipt);
     const result = await adapter().submitRating(aRating());

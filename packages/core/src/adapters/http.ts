@@ -54,7 +54,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
     fetch: options.fetch,
   };
   const send = (call: CallOptions, path: string, init: RequestInit) =>
-    request(call, () => fetchWithRetry(`${base}/${path}`, { ...init, signal: call.signal }, retry));
+    request(call, () => fetchWithRetry(`${base}/${path}`, { ...init, signal: call.signal }, call.retries === undefined ? retry : { ...retry, retries: call.retries }));
   const org = encodeURIComponent(options.org);
   const consultationUrl = (id: string) => `v1/consultations/${encodeURIComponent(id)}`;
   const surveyUrl = (id: string) => `v1/surveys/${encodeURIComponent(id)}`;

@@ -40,7 +40,9 @@ const surveyResponse: KindRule<'survey-response'> = {
   key: ({ response }) => response.id,
   marksTried: true,
   async send(adapter, { survey, token, response }, options, tried) {
-    const result = await adapter.submitSurveyResponse(survey, token, response, options);
+    // One request per attempt: an adapter's own retry of a request recorded whose reply was lost
+    // would get token-used before the entry could be marked as tried.
+    const result = await adapter.submitSurveyResponse(survey, token, response, { ...options, retries: 0 });
     if (!result.ok && tried && result.error.code === 'token-used') return { ok: true, data: undefined };
     return result;
   },

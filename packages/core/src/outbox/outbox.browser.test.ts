@@ -388,6 +388,21 @@ describe('createOutbox, for every kind of submission', () => {
     expect((await dropped).error?.code).to.equal('token-used');
   });
 
+  it('asks the adapter for one request per survey attempt, so that its own retry cannot meet token-used unmarked', async () => {
+    const retries: unknown[] = [];
+    const adapter = {
+      async submitSurveyResponse(_survey: string, _token: string, response: { id: string }, options: { retries?: number }) {
+        retries.push(options.retries);
+        return { ok: true, data: { id: response.id, receivedOn: '2026-11-29' } };
+      },
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter);
+    const sent = oneEvent(outbox, 'outbox-sent');
+    await outbox.enqueue(surveyItem());
+    await sent;
+    expect(retries).to.deep.equal([0]);
+  });
+
   it('takes the tried mark from enqueue when an earlier page may have sent it', async () => {
     const { adapter } = surveyAdapter({ ok: false, error: TOKEN_USED });
     const outbox = open(adapter);
