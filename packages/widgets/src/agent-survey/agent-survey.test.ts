@@ -13,6 +13,8 @@ import './civic-agent-survey.js';
 import type { AgentSurvey } from './agent-survey.js';
 import { accessibleNames } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
+import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const SURVEY = 'qualite-de-service-2027';
@@ -219,7 +221,10 @@ describe('<civic-agent-survey>', () => {
     this.timeout(30_000);
     await expect(await fixture(html`<p>axe</p>`)).to.be.accessible();
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(async () => {
+    localStorage.clear();
+    await forgetOutboxes();
+  });
   afterEach(() => {
     setHash('');
     localStorage.clear();
@@ -669,22 +674,28 @@ describe('<civic-agent-survey>', () => {
       return { adapter, ids };
     }
 
-    it('reads a used token after its own lost attempt as success, and deletes the draft', async () => {
+    it('keeps the answers on the device when a reply is lost, then reads the used token its retry meets as sent, and deletes the draft', async () => {
       const { adapter: base, token } = memory();
       const { adapter, ids } = replyLost(base);
       const el = await surveyFixture(adapter, `token="${token}"`);
+      const errors: Event[] = [];
+      el.addEventListener('civic-survey-error', (event) => errors.push(event));
       await answerFirstSection(el);
       await answerQualitySection(el);
-      const failed = await sendAndWait(el, 'civic-survey-error');
-      expect(failed.error.kind).to.equal('network');
-      expect(text(el, 'error')).to.contain('la connexion a échoué');
-      expect(text(el, 'retry')).to.equal('Réessayer');
-      expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).attempted).to.equal(true);
-      await sendAndWait(el, 'civic-survey-submitted');
+      const sent = oneEvent(el, 'civic-survey-submitted');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
+      expect(text(el, 'queued')).to.contain('Vos réponses sont enregistrées sur cet appareil');
+      expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).attempted, 'the draft stays until the answers are acknowledged').to.equal(true);
+      expect((await sent).receipt).to.equal(undefined);
+      await settle(el);
+      expect(ids).to.have.length(2);
       expect(ids[1]).to.equal(ids[0]);
       expect(text(el, 'thanks')).to.contain('Merci');
+      expect(focused(el)).to.equal('thanks');
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
       expect(base.surveyResponses(SURVEY).length).to.equal(1);
+      expect(errors).to.have.length(0);
     });
 
     it('after a reload, reads the used token of its own lost attempt as success', async () => {
@@ -693,11 +704,37 @@ describe('<civic-agent-survey>', () => {
       let el = await surveyFixture(adapter, `token="${token}"`);
       await answerFirstSection(el);
       await answerQualitySection(el);
-      await sendAndWait(el, 'civic-survey-error');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
       el.remove();
+      closeSubmissionOutboxes(); // the page is left before the outbox's retry
       el = await surveyFixture(adapter, `token="${token}"`);
       expect(text(el, 'thanks')).to.contain('Merci, vos réponses ont bien été enregistrées.');
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+      await expect(el).to.be.accessible();
+      // The outbox that the reload resumed reads its retry's used token as sent, and forgets the answers and the token.
+      await waitUntil(async () => (await queuedEntries()).length === 0, 'the outbox is emptied');
+      expect(base.surveyResponses(SURVEY).length).to.equal(1);
+    });
+
+    it('says a used token is used when no attempt of this device could have used it, and deletes the draft', async () => {
+      const { adapter: base, token } = memory();
+      // Someone else answered with the same invitation since it opened the survey here.
+      const adapter: BackendAdapter = {
+        ...base,
+        getSurvey: (...args) => base.getSurvey(...args),
+        submitSurveyResponse: async () => ({ ok: false, error: { kind: 'forbidden', code: 'token-used', message: 'Used.', status: 403 } }),
+      };
+      const el = await surveyFixture(adapter, `token="${token}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      const failed = await sendAndWait(el, 'civic-survey-error');
+      expect(failed.error.code).to.equal('token-used');
+      expect(text(el, 'error')).to.contain('Ce jeton d’invitation a déjà servi');
+      expect(hasPart(el, 'thanks')).to.be.false;
+      expect(focused(el)).to.equal('error');
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+      expect(await queuedEntries()).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
 
@@ -732,9 +769,30 @@ describe('<civic-agent-survey>', () => {
       expect(authorization).to.equal(`Bearer ${TOKEN}`);
     });
 
-    it('says the connection failed, keeps the answers, and sends the same response id again on retry', async () => {
+    it('keeps the answers and the token on the device when offline, says so, and sends the same response once online', async () => {
       const sent: SurveyResponse[] = [];
-      // msw tries the handler added last first: the failure, once, then the server that takes it.
+      worker.use(http.post(`${SURVEY_URL}/responses`, async ({ request }) => (sent.push((await request.json()) as SurveyResponse), HttpResponse.error())));
+      const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      expect(await civicDatabases(), 'nothing in IndexedDB before the agent sends').to.deep.equal([]);
+      const errors: Event[] = [];
+      el.addEventListener('civic-survey-error', (event) => errors.push(event));
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device', { timeout: 5000 });
+      expect(text(el, 'queued')).to.contain('Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
+      expect(text(el, 'queued')).to.contain('cet appareil garde vos réponses et votre jeton d’invitation');
+      expect(text(el, 'status')).to.equal('Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
+      expect(focused(el)).to.equal('queued');
+      expect(hasPart(el, 'retry')).to.be.false;
+      expect(errors).to.have.length(0);
+      const [entry] = await queuedEntries();
+      expect(entry!.key).to.equal(`survey-response:${sent[0]!.id}`);
+      expect((entry!.payload as { token: string }).token, 'the token waits with the answers').to.equal(TOKEN);
+      expect(entry!.tried, 'marked before the first attempt left').to.equal(true);
+      expect(localStorage.getItem(DRAFT_KEY)).to.not.equal(null);
+      await expect(el).to.be.accessible();
+
       worker.use(
         http.post(`${SURVEY_URL}/responses`, async ({ request }) => {
           const response = (await request.json()) as SurveyResponse;
@@ -742,26 +800,32 @@ describe('<civic-agent-survey>', () => {
           return HttpResponse.json({ id: response.id, receivedOn: new Date().toISOString().slice(0, 10) }, { status: 201 });
         }),
       );
-      worker.use(http.post(`${SURVEY_URL}/responses`, async ({ request }) => (sent.push((await request.json()) as SurveyResponse), HttpResponse.error()), { once: true }));
-      const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
-      await answerFirstSection(el);
-      await answerQualitySection(el);
-      const failed = await sendAndWait(el, 'civic-survey-error');
-      expect(failed.error.kind).to.equal('network');
-      expect(text(el, 'error')).to.contain('la connexion a échoué');
-      expect((group(el, 'idee')!.querySelector('textarea') as HTMLTextAreaElement).disabled).to.be.true;
-      await expect(el).to.be.accessible();
-      await sendAndWait(el, 'civic-survey-submitted');
-      expect(sent.length).to.equal(2);
-      expect(sent[1]!.id).to.equal(sent[0]!.id);
-      expect(sent[1]!.answers).to.deep.equal(sent[0]!.answers);
+      const done = oneEvent(el, 'civic-survey-submitted');
+      window.dispatchEvent(new Event('online'));
+      await done;
+      await settle(el);
+      expect(sent.at(-1)!.id).to.equal(sent[0]!.id);
+      expect(sent.at(-1)!.answers).to.deep.equal(sent[0]!.answers);
+      expect(focused(el)).to.equal('thanks');
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+      expect(await queuedEntries(), 'the token is deleted with the item').to.deep.equal([]);
     });
 
-    it('when rate limited, says when to try again and holds the retry button until then', async () => {
-      let attempts = 0;
+    it('says in English that the answers are kept on this device', async () => {
+      worker.use(http.post(`${SURVEY_URL}/responses`, () => HttpResponse.error()));
+      const el = await surveyFixture(httpAdapter(), `token="${TOKEN}" lang="en"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device', { timeout: 5000 });
+      expect(text(el, 'queued')).to.contain('Your answers are saved on this device and will be sent as soon as the connection is back.');
+    });
+
+    it('when rate limited, keeps the answers on the device and sends them again only after Retry-After', async () => {
+      const times: number[] = [];
       worker.use(
         http.post(`${SURVEY_URL}/responses`, async ({ request }) => {
-          attempts++;
+          times.push(performance.now());
           const response = (await request.json()) as SurveyResponse;
           return HttpResponse.json({ id: response.id, receivedOn: new Date().toISOString().slice(0, 10) }, { status: 201 });
         }),
@@ -769,23 +833,20 @@ describe('<civic-agent-survey>', () => {
       worker.use(
         http.post(
           `${SURVEY_URL}/responses`,
-          () => (attempts++, HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } })),
+          () => (times.push(performance.now()), HttpResponse.json({ error: { code: 'rate-limited', message: 'Slow down' } }, { status: 429, headers: { 'Retry-After': '1' } })),
           { once: true },
         ),
       );
       const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
       await answerFirstSection(el);
       await answerQualitySection(el);
-      await sendAndWait(el, 'civic-survey-error');
-      expect(text(el, 'error')).to.contain('Réessayez dans 1\u00a0s.');
-      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
-      part(el, 'retry')!.click();
-      await el.updateComplete;
-      expect(attempts).to.equal(1);
-      await expect(el).to.be.accessible();
-      await waitUntil(() => part(el, 'retry')?.getAttribute('aria-disabled') === 'false', 'the retry button comes back', { timeout: 3000 });
-      await sendAndWait(el, 'civic-survey-submitted');
-      expect(attempts).to.equal(2);
+      const done = oneEvent(el, 'civic-survey-submitted');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device', { timeout: 3000 });
+      expect(text(el, 'queued')).to.contain('Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement dans un instant.');
+      await done;
+      expect(times).to.have.length(2);
+      expect(times[1]! - times[0]!).to.be.at.least(990);
     });
 
     it('offers to load the survey again when the connection failed', async () => {
@@ -812,13 +873,14 @@ describe('<civic-agent-survey>', () => {
       expect(hasPart(el, 'previous')).to.be.true;
     });
 
-    it('reads the 403 token-used that the adapter’s own retry meets, after a reply lost, as success', async () => {
+    it('reads the 403 token-used that the outbox’s retry meets, after a reply lost, as success', async () => {
       let stored = 0;
       // msw tries the handlers of one use() call in their order: the lost reply once, then the used token.
       worker.use(
         http.post(`${SURVEY_URL}/responses`, () => (stored++, HttpResponse.error()), { once: true }),
         http.post(`${SURVEY_URL}/responses`, () => HttpResponse.json({ error: { code: 'token-used', message: 'Used.' } }, { status: 403 })),
       );
+      // The adapter's own retries are not used for a survey (see core's outbox kinds): the outbox retries.
       const el = await surveyFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 1, retryDelay: 10 }), `token="${TOKEN}"`);
       await answerFirstSection(el);
       await answerQualitySection(el);

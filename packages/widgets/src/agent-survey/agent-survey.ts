@@ -10,12 +10,16 @@ import {
   type AdapterError,
   type MessageKey,
   type Survey,
+  type Result,
   type SurveyQuestion,
+  type SurveyReceipt,
   type SurveyResponse,
   type SurveyResults,
   type SurveySection,
 } from '@civic-pulse/core';
 import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
+import { loadSubmissionOutbox, sendThroughOutbox } from '../internal/outbox-loader.js';
+import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { heading } from '../consultation-poll/parts.js';
 import { deleteDraft, readDraft, saveDraft, tokenFromHash } from './draft.js';
@@ -31,8 +35,11 @@ type QuestionsCode = typeof import('./survey-questions.js');
  */
 type Loaded = { kind: 'token' } | { kind: 'survey'; survey: Survey } | { kind: 'results'; results: SurveyResults } | { kind: 'sent-before' };
 
-/** `intro` before the agent starts; `refused` when the server will not take these answers (closed, token used). */
-type Phase = 'intro' | 'answering' | 'sending' | 'failed' | 'sent' | 'refused';
+/**
+ * `intro` before the agent starts; `queued` while the response waits on the device for the
+ * connection; `refused` when the server will not take these answers (closed, token used).
+ */
+type Phase = 'intro' | 'answering' | 'sending' | 'queued' | 'failed' | 'sent' | 'refused';
 
 /** The sections asked given the answers so far, each with its questions asked. */
 interface Asked {
@@ -45,8 +52,12 @@ const CODE_FAILED: AdapterError = { kind: 'network', code: 'network', message: '
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No survey id, or no backend adapter, endpoint or org.' };
 /** Errors whose message is the token form's: the agent may type the token again. */
 const TOKEN_REFUSALS = new Set(['unknown-token', 'unauthorized']);
-/** Send refusals after which the answers cannot be sent at all: the draft is of no more use. */
-const FINAL_REFUSALS = new Set(['closed', 'not-open', 'unknown-token']);
+/**
+ * Send refusals after which the answers cannot be sent at all: the draft is of no more use. A
+ * `token-used` reaches the element only when no attempt of this device may have used the token
+ * (the outbox reads it as sent otherwise: see core's outbox kinds).
+ */
+const FINAL_REFUSALS = new Set(['closed', 'not-open', 'unknown-token', 'token-used']);
 const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized']);
 
 /**
@@ -55,6 +66,7 @@ const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-t
  * draft kept on the device until sent, anonymously. With `results`, the manager's view of the results.
  *
  * @event civic-survey-submitted - The answers are recorded. `event.survey`, `event.receipt`. Carries neither answers nor token.
+ * When the connection failed, the response waits in the device's outbox and this comes once it is sent.
  * @event civic-survey-error - Loading or sending failed. `event.survey`, `event.error`.
  *
  * @csspart base - The wrapper of the whole survey.
@@ -82,6 +94,7 @@ const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-t
  * @csspart error - An error message.
  * @csspart status - The live region that announces parts, sending and the outcome.
  * @csspart thanks - The thank-you shown once sent.
+ * @csspart queued - Shown instead when the connection failed: the answers (and the token) are kept on the device and sent later.
  * @csspart results - The manager's results view.
  *
  * @cssproperty --civic-color-primary - Buttons, progress.
@@ -148,6 +161,8 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     next: 'survey.next',
     send: 'survey.send',
     sending: 'survey.sending',
+    queued: 'survey.queued',
+    queuedLater: 'survey.queued.later',
     matrix: 'survey.error.matrix',
     // The poll's controls say yes and no from the poll's bundle; the survey's own says them.
     borrowed: { 'poll.yes': 'survey.yes', 'poll.no': 'survey.no' },
@@ -273,6 +288,8 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
     this.keepDraft();
+    // The outbox's code, ready by the time the agent sends, even if the connection goes meanwhile.
+    loadSubmissionOutbox().catch(() => undefined);
   }
 
   // Every question with a problem is in the section shown: nothing to reveal.
@@ -371,7 +388,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     const survey = this.loadedSurvey;
     const adapter = this.resolveAdapter();
     const token = this.currentToken;
-    if (!survey || !adapter || !this.questionsCode || this.retryBlock.blocked || this.phase === 'sending' || this.phase === 'sent') return;
+    if (!survey || !adapter || !this.questionsCode || this.retryBlock.blocked || ['sending', 'queued', 'sent'].includes(this.phase)) return;
     let response = this.pending;
     if (!response) {
       const asked = this.asked(survey);
@@ -385,29 +402,62 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       response = { id: this.responseId, answers: asked.answers };
     }
     this.pending = response;
+    // An attempt of an earlier page, or an earlier one here, may have used the token already.
+    const tried = this.attempted;
     this.attempted = true;
     this.keepDraft();
     this.phase = 'sending';
     this.error = undefined;
     this.status = this.t('survey.sending');
-    const result = await adapter.submitSurveyResponse(survey.id, token, response);
-    // The attempt is in the draft before the request leaves, and the token opened the survey when it
-    // loaded: a `token-used` reply now is this device's own answers, recorded by an attempt whose
-    // reply was lost (the adapter's own retry, or the agent's). The server keeps nothing that could
-    // tell them from another's sent meanwhile with the same token, which an invitation makes unlikely.
-    if (result.ok || result.error.code === 'token-used') {
-      deleteDraft(survey.id);
-      this.pending = undefined;
-      this.phase = 'sent';
-      this.status = this.t('survey.thanks');
-      this.dispatchEvent(new SurveySubmittedEvent(survey.id, result.ok ? result.data : undefined));
-      await this.updateComplete;
-      // The form is gone: focus goes to what replaced it rather than to the page's top.
-      this.renderRoot.querySelector<HTMLElement>('[part="thanks"]')?.focus();
+    const sent = response;
+    // Resolves once the response is settled for the agent: recorded, refused, or kept on the device.
+    await sendThroughOutbox<SurveyResponse, SurveyReceipt | undefined>({
+      adapter,
+      name: this.outboxName(adapter),
+      payload: sent,
+      queued: (payload) => ({ kind: 'survey-response', payload: { survey: survey.id, token, response: payload } }),
+      // Without the outbox's code, the same rule as its survey kind (see core's outbox kinds).
+      direct: async (payload) => {
+        const result = await adapter.submitSurveyResponse(survey.id, token, payload, { retries: 0 });
+        return !result.ok && tried && result.error.code === 'token-used' ? { ok: true, data: undefined } : result;
+      },
+      tried,
+      kept: (reason) => this.keep(sent, reason),
+      settle: (result) => this.settle(survey.id, sent, result),
+    });
+  }
+
+  /** The response could not be sent yet but is safe on the device: say so, once, with focus on it. */
+  private async keep(response: SurveyResponse, reason: WaitReason): Promise<void> {
+    if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
+    const first = this.phase === 'sending';
+    this.phase = 'queued';
+    return this.showKept(reason, first);
+  }
+
+  /** The server's answer to `response`, however late: thanks (and the draft deleted), or the error display. */
+  private async settle(survey: string, response: SurveyResponse, result: Result<SurveyReceipt | undefined>): Promise<void> {
+    // Another survey was set meanwhile: the page hears it, the screen is the new one's.
+    if (this.pending !== response) {
+      if (result.ok) deleteDraft(survey);
+      this.dispatchEvent(result.ok ? new SurveySubmittedEvent(survey, result.data) : new SurveyErrorEvent(survey, result.error));
       return;
     }
-    this.fail(survey.id, result.error);
+    this.waitingFor = undefined;
+    if (!result.ok) return this.fail(survey, result.error);
+    const focusWithin = this.phase === 'sending' || this.shadowRoot?.activeElement != null;
+    // Only now that the server has the answers: until then the draft is what a reload resumes.
+    deleteDraft(survey);
+    this.pending = undefined;
+    this.phase = 'sent';
+    this.status = this.t('survey.thanks');
+    this.dispatchEvent(new SurveySubmittedEvent(survey, result.data));
+    await this.updateComplete;
+    // The form is gone: focus goes to what replaced it rather than to the page's top (unless the
+    // agent has gone elsewhere on the page while the answers waited).
+    if (focusWithin) this.renderRoot.querySelector<HTMLElement>('[part="thanks"]')?.focus();
   }
+
 
   private fail(survey: string, error: AdapterError): void {
     // Only an error that a retry can mend keeps the response as sent; otherwise it can be mended.
@@ -419,6 +469,8 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     this.phase = FINAL_REFUSALS.has(error.code) ? 'refused' : 'failed';
     this.status = this.errorMessage(error);
     this.dispatchEvent(new SurveyErrorEvent(survey, error));
+    // The form is gone with a final refusal: focus goes to what says why, not to the page's top.
+    if (this.phase === 'refused') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="error"]')?.focus());
   }
 
   private async reload(): Promise<void> {
@@ -561,18 +613,28 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     `;
   }
 
+  private renderQueued(): TemplateResult {
+    return html`
+      <div part="queued" class="thanks" tabindex="-1">
+        <p class="thanks-title">${this.queuedText()}</p>
+        <p>${this.t('survey.queued.detail')}</p>
+      </div>
+    `;
+  }
+
   private renderSurvey(survey: Survey): TemplateResult {
     const status = consultationStatus(survey);
     const dates = { opens: this.formatDate(survey.opensAt), closes: this.formatDate(survey.closesAt) };
     let content: unknown = nothing;
     if (this.phase === 'sent') content = this.renderThanks();
+    else if (this.phase === 'queued') content = this.renderQueued();
     else if (this.phase === 'refused' && this.error) content = html`<p part="error" class="error" tabindex="-1">${this.errorMessage(this.error)}</p>`;
     else if (status !== 'open') content = nothing;
     else if (this.phase === 'intro') content = this.renderIntro(survey);
     else content = this.renderForm(survey);
     return html`
       ${this.renderTitle(survey.title)}
-      ${this.phase === 'sent' || this.phase === 'refused' ? nothing : html`<p part="dates" class="dates">${this.t(`survey.dates.${status}`, dates)}</p>`}
+      ${this.phase === 'sent' || this.phase === 'queued' || this.phase === 'refused' ? nothing : html`<p part="dates" class="dates">${this.t(`survey.dates.${status}`, dates)}</p>`}
       ${content}
     `;
   }

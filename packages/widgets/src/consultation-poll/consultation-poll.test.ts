@@ -584,6 +584,7 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
 
       const sent = oneEvent(el, 'civic-consultation-submitted');
+      await waitUntil(() => held.calls() > 0, 'the outbox sends the response');
       held.answer({ ok: true, data: { id: 'x', receivedAt: new Date().toISOString() } });
       await sent;
       await el.updateComplete;

@@ -142,8 +142,6 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   @state() private step = 0;
   @state() private phase: Phase = 'answering';
   @state() private error?: AdapterError;
-  /** Why the response waits in the outbox: offline, or the server asked to wait (`rate-limited`, `server`). */
-  @state() private waitingFor?: WaitReason;
   /** The response being sent, kept as it is so that a retry carries the same id and answers. */
   private pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
@@ -162,6 +160,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     next: 'poll.next',
     send: 'poll.send',
     sending: 'poll.sending',
+    queued: 'poll.queued',
+    queuedLater: 'poll.queued.later',
   };
 
   /** The consultation's id. */
@@ -299,11 +299,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
     const first = this.phase === 'sending';
     this.phase = 'queued';
-    this.waitingFor = reason;
-    this.status = this.queuedText();
-    if (!first) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="queued"]')?.focus();
+    return this.showKept(reason, first);
   }
 
   /** The server's answer to `response`, however late: thanks, or the error display. */
@@ -335,9 +331,6 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     if (focusWithin) this.renderRoot.querySelector<HTMLElement>('[part="thanks"], [part="already-answered"]')?.focus();
   }
 
-  private queuedText(): string {
-    return this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.t('poll.queued.later') : this.t('poll.queued');
-  }
 
   private fail(consultation: string, response: ConsultationResponse, error: AdapterError): void {
     // Only an error that a retry can mend keeps the response as sent; otherwise it is made anew.

@@ -5,6 +5,7 @@ import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/par
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
 import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
+import type { WaitReason } from './submission-outbox.js';
 import { sendButton } from './send-button.js';
 
 /** What the question controls' lazy code gives every element that asks questions (the poll's questions.ts, the survey's survey-questions.ts). */
@@ -46,6 +47,9 @@ export interface AnsweringWords {
   next: MessageKey;
   send: MessageKey;
   sending: MessageKey;
+  /** The response is kept on the device until the connection returns, or until the server lets it in (`queuedLater`). */
+  queued: MessageKey;
+  queuedLater: MessageKey;
   /** An incomplete matrix (a survey's). */
   matrix?: MessageKey;
   /** Keys the question controls use that this element's catalog words otherwise (`poll.yes` → `survey.yes`). */
@@ -62,6 +66,8 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   @state() protected orders: Record<string, string[]> = {};
   @state() protected problems = new Map<string, string>();
   @state() protected status = '';
+  /** Why the response waits in the outbox: offline, or the server asked to wait (`rate-limited`, `server`). */
+  @state() protected waitingFor?: WaitReason;
   /** Set once the question controls' code is here, its styles adopted and its messages loaded. */
   protected questionsCode?: Code;
 
@@ -186,6 +192,19 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   protected refusedQuestions(error: AdapterError, questions: readonly AskedQuestion[]): string {
     const names = (error.fields ?? []).map(({ path }) => questions.find(({ id }) => path === `answers.${id}`)?.label ?? path);
     return new Intl.ListFormat(this.language).format(names);
+  }
+
+  protected queuedText(): string {
+    return this.t(this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.words.queuedLater : this.words.queued);
+  }
+
+  /** The response waits on the device, for `reason`: says so, and the `first` time moves focus to the part that does. */
+  protected async showKept(reason: WaitReason, first: boolean): Promise<void> {
+    this.waitingFor = reason;
+    this.status = this.queuedText();
+    if (!first) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="queued"]')?.focus();
   }
 
   /** The outbox of `adapter`'s backend, which this element's responses go through. */
