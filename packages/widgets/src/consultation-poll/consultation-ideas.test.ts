@@ -18,6 +18,7 @@ import type { CivicConsultationIdeas } from './consultation-ideas.js';
 import { rememberParticipant } from './participant.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
+import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const CONSULTATION_ID = 'place-du-marche';
@@ -157,7 +158,10 @@ async function supportAndWait<K extends 'civic-idea-supported' | 'civic-idea-err
 const stored = () => localStorage.getItem(STORAGE_KEY);
 
 describe('<civic-consultation-ideas>', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(async () => {
+    localStorage.clear();
+    await forgetOutboxes();
+  });
   afterEach(() => {
     localStorage.clear();
     resetConfiguration();
@@ -412,9 +416,16 @@ describe('<civic-consultation-ideas>', () => {
     it('sends each idea once, even when the button is pressed again while sending', async () => {
       let answer!: (result: Result<Idea>) => void;
       let calls = 0;
+      // The outbox closed at the end of the test aborts it, so that it does not hold the outbox's lock for the next.
       const adapter = {
         ...ideasBackend().adapter,
-        submitIdea: () => (calls++, new Promise<Result<Idea>>((resolve) => (answer = resolve))),
+        submitIdea: (_id: string, _idea: IdeaSubmission, options?: { signal?: AbortSignal }) => {
+          calls++;
+          return new Promise<Result<Idea>>((resolve) => {
+            answer = resolve;
+            options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } }));
+          });
+        },
       };
       const el = await ideasFixture(adapter);
       await type(el, titleInput(el), 'Une fontaine');
@@ -532,22 +543,26 @@ describe('<civic-consultation-ideas>', () => {
     afterEach(() => worker.resetHandlers());
     after(() => worker.stop());
 
-    it('says the connection failed, keeps the idea as written, and sends the same id again on retry', async () => {
+    it('says the idea is kept on this device when the connection fails, frees the form, and sends that same idea once it is back', async () => {
       const ids: string[] = [];
-      worker.use(
-        listed([]),
-        http.post(IDEAS_URL, async ({ request }) => (ids.push(((await request.json()) as IdeaSubmission).id), HttpResponse.error()), { once: true }),
-      );
+      worker.use(listed([]), http.post(IDEAS_URL, async ({ request }) => (ids.push(((await request.json()) as IdeaSubmission).id), HttpResponse.error())));
       const el = await ideasFixture(httpAdapter());
+      const errors: Event[] = [];
+      el.addEventListener('civic-idea-error', (event) => errors.push(event));
       await type(el, titleInput(el), 'Une fontaine');
-      const failed = await proposeAndWait(el, 'civic-idea-error');
-      expect(failed.error.kind).to.equal('network');
-      expect(failed.action).to.equal('submit');
-      const message = 'L’envoi n’a pas abouti\u00a0: la connexion a échoué. Vérifiez votre connexion puis réessayez.';
-      expect(text(el, 'error')).to.equal(message);
-      expect(text(el, 'status')).to.equal(message);
-      expect(text(el, 'retry')).to.equal('Réessayer');
-      expect(titleInput(el).readOnly).to.be.true;
+      expect(await civicDatabases(), 'nothing in IndexedDB before the person proposes').to.deep.equal([]);
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      const kept = 'Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.';
+      expect(text(el, 'queued')).to.equal(kept);
+      expect(text(el, 'status')).to.equal(kept);
+      expect(focused(el)).to.equal('queued');
+      expect(titleInput(el).value).to.equal('');
+      expect(titleInput(el).readOnly).to.be.false;
+      expect(hasPart(el, 'retry')).to.be.false;
+      expect(hasPart(el, 'error')).to.be.false;
+      expect(errors).to.have.length(0);
+      expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`idea:${ids[0]}`]);
       await expect(el).to.be.accessible();
 
       worker.use(
@@ -558,11 +573,26 @@ describe('<civic-consultation-ideas>', () => {
         }),
       );
       const sent = oneEvent(el, 'civic-idea-submitted');
-      part(el, 'retry')!.click();
+      window.dispatchEvent(new Event('online'));
       const { idea: proposed } = (await sent) as unknown as GlobalEventHandlersEventMap['civic-idea-submitted'];
-      expect(ids).to.have.length(2);
-      expect(ids[1]).to.equal(ids[0]);
+      await el.updateComplete;
+      expect(ids.at(-1)).to.equal(ids[0]);
+      expect(new Set(ids).size).to.equal(1);
       expect(proposed.id).to.equal(ids[0]);
+      expect(text(el, 'confirmation')).to.contain('Merci, votre idée a bien été reçue.');
+      expect(hasPart(el, 'queued')).to.be.false;
+      expect(texts(el, 'idea-title')).to.deep.equal(['Une fontaine']);
+      expect(await queuedEntries()).to.deep.equal([]);
+      expect(errors).to.have.length(0);
+    });
+
+    it('says in English that the idea is kept on this device', async () => {
+      worker.use(listed([]), http.post(IDEAS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter(), { lang: 'en' });
+      await type(el, titleInput(el), 'A fountain');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      expect(text(el, 'queued')).to.equal('Your idea is saved on this device and will be sent as soon as the connection is back.');
     });
 
     it('names the refused fields through the catalog, and lets the person mend them', async () => {
@@ -594,13 +624,14 @@ describe('<civic-consultation-ideas>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('when rate limited (429), says when to try again and holds the retry until then', async () => {
+    it('when rate limited (429), keeps the idea on the device and says it will be sent in a moment', async () => {
       worker.use(listed([]), http.post(IDEAS_URL, () => refused(429, 'rate-limited', { 'Retry-After': '40' })));
       const el = await ideasFixture(httpAdapter());
       await type(el, titleInput(el), 'Une fontaine');
-      await proposeAndWait(el, 'civic-idea-error');
-      expect(text(el, 'error')).to.equal('Trop d’envois en peu de temps. Réessayez dans 40\u00a0s.');
-      expect(part(el, 'retry')!.getAttribute('aria-disabled')).to.equal('true');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      expect(text(el, 'queued')).to.equal('Votre idée est enregistrée sur cet appareil et sera envoyée automatiquement dans un instant.');
+      expect((await queuedEntries()).length).to.equal(1);
       await expect(el).to.be.accessible();
     });
 

@@ -16,15 +16,19 @@ import {
   type Idea,
   type IdeaSubmission,
   type MessageKey,
+  type Result,
 } from '@civic-pulse/core';
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { loadSubmissionOutbox, outboxName, sendThroughOutbox } from '../internal/outbox-loader.js';
+import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
 import { styles } from './consultation-ideas.styles.js';
 import { participantForAction, rememberedParticipant } from './participant.js';
 
-type Phase = 'editing' | 'sending' | 'failed';
+/** `queued`: the last idea proposed waits on the device for the connection; the form is free for another. */
+type Phase = 'editing' | 'sending' | 'queued' | 'failed';
 type TitleProblem = 'required' | 'too-long';
 /** Why the server says no idea may be proposed or supported here, whatever the consultation's status said. */
 type Refusal = 'closed' | 'not-open' | 'ideas-disabled';
@@ -40,7 +44,8 @@ const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, cod
  * Rendered by `<civic-consultation-poll>` when the consultation takes ideas; it loads nothing else.
  *
  * @event civic-idea-submit - Before proposing; cancelable, and nothing is stored on the device yet. `event.idea` is the draft (id, title, body).
- * @event civic-idea-submitted - The backend stored the idea. `event.idea.status` is `pending` under pre-moderation.
+ * @event civic-idea-submitted - The backend stored the idea. `event.idea.status` is `pending` under pre-moderation. When the
+ * connection failed, the idea waits in the device's outbox and this comes once it is sent.
  * @event civic-idea-supported - The backend counted a support. `event.receipt` holds the idea's id and new total.
  * @event civic-idea-error - Loading, proposing or supporting failed. `event.action`, `event.idea`, `event.error`.
  *
@@ -64,6 +69,7 @@ const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, cod
  * @csspart submit - The button that proposes the idea.
  * @csspart retry - The submit button when it sends the same idea again (also `submit`), and the button that loads the ideas again.
  * @csspart confirmation - The thank-you once an idea is proposed.
+ * @csspart queued - Said instead when the connection failed: the idea is kept on the device and sent later.
  * @csspart notice - Why no idea may be proposed (not open yet, closed, not collected).
  * @csspart error - An error message of the form or of the loading.
  * @csspart status - The live region that announces sending and outcomes.
@@ -95,12 +101,20 @@ export class CivicConsultationIdeas extends CivicElement {
   @state() private error?: AdapterError;
   @state() private confirmation?: MessageKey;
   @state() private announcement = '';
+  /** Why the idea last proposed waits in the outbox: offline, or the server asked to wait. */
+  @state() private waitingFor?: WaitReason;
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
   private readonly retryBlock = new RetryBlock(this);
 
   /** The consultation, as `<civic-consultation-poll>` loaded it. */
   @property({ attribute: false }) consultation?: Consultation;
+
+  /**
+   * The outbox ideas wait in when the connection fails: `<civic-consultation-poll>` gives its own
+   * (one per backend, which it resumes at start); by default, the one of this element's backend.
+   */
+  @property({ attribute: false }) outboxName = '';
 
   /** Level of the section's heading (the poll's own title is a level above); idea titles are two levels below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
@@ -139,6 +153,8 @@ export class CivicConsultationIdeas extends CivicElement {
 
   private onTitleInput(event: Event): void {
     this.ideaTitle = (event.target as HTMLInputElement).value;
+    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
+    loadSubmissionOutbox().catch(() => undefined);
     if (this.titleProblem) this.titleProblem = this.checkTitle();
   }
 
@@ -191,21 +207,62 @@ export class CivicConsultationIdeas extends CivicElement {
     this.confirmation = undefined;
     this.announcement = this.t('ideas.sending');
     const sent = submission;
-    const result = await submitWithPlugins(this.plugins, { kind: 'idea', payload: sent, element: this }, (payload) =>
-      adapter.submitIdea(consultation.id, payload),
-    );
-    if (!result.ok) {
-      this.failProposal(sent, result.error);
+    // Resolves once the idea is settled for the person: stored, refused, or kept on the device.
+    await sendThroughOutbox<IdeaSubmission, Idea>({
+      adapter,
+      name: this.outboxName || outboxName(this.adapterKey(adapter)),
+      payload: sent,
+      plugins: { list: this.plugins, context: { kind: 'idea', payload: sent, element: this } },
+      queued: (payload) => ({ kind: 'idea', payload: { consultation: consultation.id, idea: payload } }),
+      direct: (payload) => adapter.submitIdea(consultation.id, payload),
+      kept: (reason) => this.keep(sent, reason),
+      settle: (result) => this.settle(consultation.id, sent, result),
+    });
+  }
+
+  /** The idea could not be sent yet but is safe on the device: say so, with focus, and free the form for another. */
+  private async keep(idea: IdeaSubmission, reason: WaitReason): Promise<void> {
+    if (this.pending !== idea) {
+      // A try of an idea kept earlier failed again: only why it waits may change.
+      if (this.phase === 'queued') this.waitingFor = reason;
       return;
     }
     this.pending = undefined;
-    this.phase = 'editing';
+    this.phase = 'queued';
+    this.waitingFor = reason;
     this.ideaTitle = '';
     this.ideaBody = '';
+    this.announcement = this.queuedText();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="queued"]')?.focus();
+  }
+
+  /** The server's answer to `idea`, however late: on the list with the thank-you, or the error display. */
+  private async settle(consultation: string, idea: IdeaSubmission, result: Result<Idea>): Promise<void> {
+    const current = this.pending === idea;
+    if (!result.ok) {
+      // Refused after it waited while the person sends another: the page hears it, the form is the new idea's.
+      if (current || !this.pending) this.failProposal(idea, result.error);
+      else this.dispatchEvent(new IdeaErrorEvent('submit', idea.id, result.error));
+      return;
+    }
+    if (current) {
+      this.pending = undefined;
+      this.ideaTitle = '';
+      this.ideaBody = '';
+    }
+    if (current || this.phase === 'queued') {
+      this.phase = 'editing';
+      this.waitingFor = undefined;
+      this.confirmation = result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending';
+      this.announcement = this.t(this.confirmation);
+    }
     this.added = [result.data, ...this.added];
-    this.confirmation = result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending';
-    this.announcement = this.t(this.confirmation);
-    this.dispatchEvent(new IdeaSubmittedEvent(consultation.id, result.data));
+    this.dispatchEvent(new IdeaSubmittedEvent(consultation, result.data));
+  }
+
+  private queuedText(): string {
+    return this.t(this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? 'ideas.queued.later' : 'ideas.queued');
   }
 
   private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {
@@ -279,6 +336,7 @@ export class CivicConsultationIdeas extends CivicElement {
       this.phase = 'editing';
       this.error = undefined;
       this.confirmation = undefined;
+      this.waitingFor = undefined;
       this.announcement = '';
     }
   }
@@ -451,6 +509,7 @@ export class CivicConsultationIdeas extends CivicElement {
         </div>
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error, 'submit')}</p>` : nothing}
         ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.t(this.confirmation)}</p>` : nothing}
+        ${this.phase === 'queued' ? html`<p part="queued" class="confirmation" tabindex="-1">${this.queuedText()}</p>` : nothing}
         ${sendButton(
           { sending: this.phase === 'sending', retryable, blocked: this.retryBlock.blocked },
           { send: this.t('ideas.submit'), sending: this.t('ideas.sending'), retry: this.t('error.retry') },

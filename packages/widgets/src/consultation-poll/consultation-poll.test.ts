@@ -851,6 +851,19 @@ describe('<civic-consultation-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('has the ideas wait in its own outbox, the one of its backend that it resumes at start', async () => {
+      worker.use(
+        http.get(CONSULTATION_URL, () => HttpResponse.json({ ...consultation, ideas: { enabled: true, moderation: 'pre' } })),
+        http.get(`${CONSULTATION_URL}/ideas`, () => HttpResponse.json([])),
+      );
+      configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
+      const el = await pollFixture(undefined);
+      await waitUntil(() => hasPart(el, 'ideas'), 'the ideas show');
+      const ideas = part(el, 'ideas') as HTMLElement & { outboxName?: string };
+      expect(ideas.outboxName).to.equal(`civic-pulse-outbox ${ENDPOINT} ville-exemple`);
+      await waitUntil(() => ideas.shadowRoot?.querySelector('[part~="empty"]'), 'the ideas load');
+    });
+
     it('says in English that the answers are kept on this device', async () => {
       worker.use(http.post(`${CONSULTATION_URL}/responses`, () => HttpResponse.error()));
       const el = await pollFixture(httpAdapter(), 'layout="form" lang="en"');

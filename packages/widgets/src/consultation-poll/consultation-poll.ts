@@ -465,6 +465,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
 
   private renderConsultation(consultation: Consultation): TemplateResult {
     const status = consultationStatus(consultation);
+    const adapter = this.resolveAdapter();
     const dates = { opens: this.formatDate(consultation.opensAt), closes: this.formatDate(consultation.closesAt) };
     const answering = status === 'open' && (this.phase === 'answering' || this.phase === 'sending' || this.phase === 'failed');
     return html`
@@ -485,7 +486,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
         ? html`<civic-consultation-ideas
             part="ideas"
             .consultation=${consultation}
-            .adapter=${this.resolveAdapter()}
+            .adapter=${adapter}
+            .outboxName=${adapter ? this.outboxName(adapter) : ''}
             lang=${this.language}
             heading-level=${this.headingLevel + 1}
           ></civic-consultation-ideas>`
