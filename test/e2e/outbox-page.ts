@@ -50,19 +50,22 @@ export function heard(page: Page): Promise<Heard> {
 }
 
 /**
- * Gives one rating as a person does (a level, then send) and waits until the element has settled
- * it: thanked (`sent`, the server acknowledged it) or said it is kept on the device (`kept`, with
- * its text). Then clears it for the next person, as a kiosk does.
+ * Gives one rating as a keyboard user does (Space on a level, Enter on the send button: a third of
+ * the time of mouse clicks, for bursts of hundreds) and waits until the element has settled it:
+ * thanked (`sent`, the server acknowledged it) or said it is kept on the device (`kept`), with what
+ * its live region announces. Then clears it for the next person, as a kiosk does.
  */
 export async function giveRating(rating: Locator, level: string): Promise<{ outcome: 'sent' | 'kept'; text: string }> {
-  await rating.getByRole('radio', { name: level, exact: true }).click();
-  await rating.getByRole('button', { name: 'Envoyer mon avis' }).click();
-  const settled = rating.locator('[part="thanks"], [part="queued"]');
-  await settled.waitFor({ timeout: 15_000 });
-  const outcome = (await settled.getAttribute('part')) === 'thanks' ? 'sent' : 'kept';
-  const text = (await settled.locator('.thanks-title').innerText()).trim();
-  await rating.evaluate((element) => (element as HTMLElement & { reset(): void }).reset());
-  return { outcome, text };
+  await rating.getByRole('radio', { name: level, exact: true }).press('Space');
+  await rating.getByRole('button', { name: 'Envoyer mon avis' }).press('Enter');
+  await rating.locator('[part="thanks"], [part="queued"]').waitFor({ timeout: 15_000 });
+  return rating.evaluate((element: HTMLElement & { reset(): void }) => {
+    const settled = element.shadowRoot!.querySelector('[part="thanks"], [part="queued"]')!;
+    const outcome = settled.getAttribute('part') === 'thanks' ? ('sent' as const) : ('kept' as const);
+    const text = element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+    element.reset();
+    return { outcome, text };
+  });
 }
 
 /** The ids of the ratings waiting in the page's outbox, oldest first, read without changing it. */

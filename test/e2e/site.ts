@@ -52,8 +52,11 @@ export interface Site {
   query<Row>(sql: string, ...parameters: unknown[]): Promise<Row[]>;
   /** Every stored rating, oldest received first. */
   storedRatings(): Promise<StoredRating[]>;
-  /** Stops the backend with `signal` (SIGKILL: it finishes nothing) and resolves once the process is gone. */
-  stopBackend(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops the backend with `signal` (SIGKILL by default: it finishes nothing) and resolves, once the
+   * process is gone, with its exit code or the signal's name.
+   */
+  stopBackend(signal?: NodeJS.Signals): Promise<number | string | null>;
   /** Starts the backend again on the same database; the browser's requests go to it from then on. */
   restartBackend(): Promise<void>;
   /** Sends the browser's requests to `url` (a proxy in front of the backend) instead; `undefined` goes back to the backend. */
@@ -144,9 +147,10 @@ export function useSite({ engine = 'sqlite' }: { engine?: Engine } = {}): Site {
       return parseReasons(await site.query(STORED_RATINGS_SQL));
     },
     async stopBackend(signal = 'SIGKILL') {
+      if (!backend) throw new Error('the backend is not running');
       const stopping = backend;
       backend = undefined;
-      await stopping?.stop(signal);
+      return stopping.stop(signal);
     },
     async restartBackend() {
       if (backend) throw new Error('the backend is still running: stopBackend() first');
