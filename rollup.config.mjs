@@ -12,7 +12,7 @@ import typescript from '@rollup/plugin-typescript';
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 const corePackage = `${packagesDir}core/`;
 const LIT_MODULE = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//;
-const isExternal = (id) => /^(node:|lit|@lit\/|@lit-labs\/|@civic-pulse\/|zod($|\/)|idb$|tslib$)/.test(id);
+const isExternal = (id) => /^(node:|lit|@lit\/|@lit-labs\/|@civic-pulse\/|zod($|\/)|idb$|tslib$|uqr$)/.test(id);
 
 // Inside the CDN bundle, core is compiled from its source like the rest, not taken from its dist,
 // and is as free of side effects as its package.json says, so the loader keeps none of its schemas.

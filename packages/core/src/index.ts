@@ -26,6 +26,7 @@ export {
   surveyResultsMessages,
   surveyMessages,
   barometerMessages,
+  kioskMessages,
   type Language,
   type MessageKey,
   type MessageBundle,

@@ -6,6 +6,8 @@ import { en } from './en.js';
 import { fr } from './fr.js';
 import { ideasEn } from './ideas.en.js';
 import { ideasFr } from './ideas.fr.js';
+import { kioskEn } from './kiosk.en.js';
+import { kioskFr } from './kiosk.fr.js';
 import { isMessageKey, loadLanguage, pollMessages, ratingMessages, supportedLanguage, translate, type MessageKey } from './index.js';
 import { pollEn } from './poll.en.js';
 import { pollFr } from './poll.fr.js';
@@ -22,7 +24,7 @@ import { surveyResultsFr } from './survey-results.fr.js';
 
 const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-// Every bundle, French and English side by side: the base messages, the rating's, the poll's, its questions', its results', the ideas', the agents' survey's and its results', the barometer badge's.
+// Every bundle, French and English side by side: the base messages, the rating's, the poll's, its questions', its results', the ideas', the agents' survey's and its results', the barometer badge's, the rating's kiosk mode's.
 const BUNDLES = [
   { name: 'base', fr, en },
   { name: 'rating', fr: ratingFr, en: ratingEn },
@@ -33,6 +35,7 @@ const BUNDLES = [
   { name: 'survey', fr: surveyFr, en: surveyEn },
   { name: 'survey-results', fr: surveyResultsFr, en: surveyResultsEn },
   { name: 'barometer', fr: barometerFr, en: barometerEn },
+  { name: 'kiosk', fr: kioskFr, en: kioskEn },
 ] as const;
 
 describe('catalogs', () => {
@@ -63,6 +66,7 @@ describe('catalogs', () => {
     for (const key of Object.keys(surveyFr)) assert.match(key, /^survey\./);
     for (const key of Object.keys(surveyResultsFr)) assert.match(key, /^survey-results\./);
     for (const key of Object.keys(barometerFr)) assert.match(key, /^barometer\./);
+    for (const key of Object.keys(kioskFr)) assert.match(key, /^kiosk\./);
   });
 
   test('French typography: a narrow no-break space before ? ! ; and a no-break space before :', () => {

@@ -2,6 +2,7 @@ import type { MessageBundle } from './bundle.js';
 import { fr, type BaseMessageKey, type Catalog } from './fr.js';
 import type { barometerFr } from './barometer.fr.js';
 import type { ideasFr } from './ideas.fr.js';
+import type { kioskFr } from './kiosk.fr.js';
 import type { pollFr } from './poll.fr.js';
 import type { pollQuestionsFr } from './poll-questions.fr.js';
 import type { pollResultsFr } from './poll-results.fr.js';
@@ -18,9 +19,10 @@ export { ideasMessages } from './ideas.js';
 export { surveyResultsMessages } from './survey-results.js';
 export { surveyMessages } from './survey.js';
 export { barometerMessages } from './barometer.js';
+export { kioskMessages } from './kiosk.js';
 
 /** Every message's key, whichever bundle holds it. */
-export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyFr | keyof typeof surveyResultsFr | keyof typeof barometerFr;
+export type MessageKey = BaseMessageKey | keyof typeof ratingFr | keyof typeof pollFr | keyof typeof pollQuestionsFr | keyof typeof pollResultsFr | keyof typeof ideasFr | keyof typeof surveyFr | keyof typeof surveyResultsFr | keyof typeof barometerFr | keyof typeof kioskFr;
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

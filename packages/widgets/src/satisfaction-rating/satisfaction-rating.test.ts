@@ -14,48 +14,24 @@ import {
 import './civic-satisfaction-rating.js';
 import '../provider/civic-pulse-provider.js';
 import type { SatisfactionRating } from './satisfaction-rating.js';
-import { closeRatingOutboxes } from './rating-outbox.js';
+import {
+  checkboxes,
+  choose,
+  comment,
+  focused,
+  forgetOutboxes,
+  hasPart,
+  part,
+  radios,
+  ratingFixture,
+  submit,
+  submitAndWait,
+} from '../test-support/rating.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const RATINGS_URL = `${ENDPOINT}/v1/orgs/ville-exemple/ratings`;
-
-const part = (el: SatisfactionRating, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const radios = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-const checkboxes = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
-const comment = (el: SatisfactionRating) => el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
-
-// Assertions name parts and controls by string: a failing chai assertion that prints one of these
-// elements itself never reaches the runner (its serialisation hangs the test page).
-const hasPart = (el: SatisfactionRating, name: string) => part(el, name) !== null;
-
-/** What has focus inside the element, as `part` name, or `radio 2`, `checkbox waiting-time`, `textarea`. */
-function focused(el: SatisfactionRating): string {
-  const active = el.shadowRoot!.activeElement as HTMLInputElement | null;
-  if (!active) return 'nothing';
-  if (active.type === 'radio' || active.type === 'checkbox') return `${active.type} ${active.value}`;
-  return active.getAttribute('part') ?? active.tagName.toLowerCase();
-}
-
-async function choose(el: SatisfactionRating, level: number) {
-  radios(el)[level - 1]!.click();
-  await el.updateComplete;
-}
-
-async function submit(el: SatisfactionRating) {
-  part(el, 'submit')!.click();
-  await el.updateComplete;
-}
-
-/** Presses send and waits for `type`, listening before the press so that a quick adapter cannot beat it. */
-async function submitAndWait<K extends 'civic-rating-submitted' | 'civic-rating-error'>(el: SatisfactionRating, type: K) {
-  const settled = oneEvent(el, type);
-  part(el, 'submit')!.click();
-  const event = await settled;
-  await el.updateComplete;
-  return event as GlobalEventHandlersEventMap[K];
-}
 
 /**
  * An adapter whose answer the test gives when it wants, to look at the sending state. The outbox
@@ -76,23 +52,6 @@ function heldAdapter() {
     called: () => waitUntil(() => answer !== undefined, 'the outbox sends the rating', { timeout: 3000 }),
     answer: (result: Result<Receipt>) => answer!(result),
   };
-}
-
-function ratingFixture(adapter: BackendAdapter, attributes = '') {
-  const el = document.createElement('div');
-  el.innerHTML = `<civic-satisfaction-rating service="etat-civil" channel="counter" ${attributes}></civic-satisfaction-rating>`;
-  const rating = el.firstElementChild as SatisfactionRating;
-  rating.adapter = adapter;
-  return fixture<SatisfactionRating>(rating);
-}
-
-/** Each test starts with no outbox open and none on the device, as a first visit does. */
-async function forgetOutboxes() {
-  closeRatingOutboxes();
-  const names = (await indexedDB.databases()).map(({ name }) => name!).filter((name) => name.startsWith('civic-pulse-outbox'));
-  await Promise.all(
-    names.map((name) => new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done }))),
-  );
 }
 
 /** The ratings waiting in the outbox's database, read without changing it. */

@@ -27,6 +27,7 @@ import { CivicElement } from '../internal/civic-element.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
 import { levelIcon } from './icons.js';
+import type { KioskMode } from './kiosk/kiosk-mode.js';
 import { styles } from './satisfaction-rating.styles.js';
 
 type Phase = 'choosing' | 'sending' | 'queued' | 'failed' | 'sent';
@@ -92,6 +93,12 @@ export class SatisfactionRating extends CivicElement {
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   private readonly retryBlock = new RetryBlock(this);
 
+  /**
+   * Kiosk mode, set by its chunk (kiosk/kiosk-mode.ts) once loaded. That chunk reads this element's
+   * private state itself, so that the inline rating carries no code for a mode it does not use.
+   */
+  private kiosk?: KioskMode;
+
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part="floating-button"]') private floatingButton?: HTMLButtonElement;
   @query('.thanks') private thanks?: HTMLElement;
@@ -123,7 +130,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private get locked(): boolean {
-    return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined);
+    return this.phase === 'sending' || (this.phase === 'failed' && this.pending !== undefined) || !!this.kiosk?.cooling;
   }
 
   private onLevelChange(event: Event): void {
@@ -332,6 +339,11 @@ export class SatisfactionRating extends CivicElement {
     this.floatingButton?.focus();
   }
 
+  protected override willUpdate(): void {
+    // Kiosk mode's layout, timers, staff status and QR code: a chunk of their own, fetched only in that mode.
+    if (this.mode === 'kiosk' && !this.kiosk) import('./kiosk/kiosk-mode.js').then(({ startKiosk }) => startKiosk(this), () => undefined);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('scale') && changed.get('scale') !== undefined) this.reset();
   }
@@ -507,6 +519,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   protected override render(): TemplateResult {
-    return this.mode === 'floating' ? this.renderFloating() : this.renderRating();
+    if (this.mode === 'floating') return this.renderFloating();
+    return this.kiosk ? this.kiosk.render(this.renderRating()) : this.renderRating();
   }
 }

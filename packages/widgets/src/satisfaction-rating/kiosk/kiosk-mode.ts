@@ -1,0 +1,302 @@
+// Kiosk mode of <civic-satisfaction-rating>: a chunk of its own, imported by the element only when
+// `mode="kiosk"`, so that a page with an inline rating downloads none of it (layout, timers, staff
+// status, QR encoder).
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  barometerMessages,
+  kioskMessages,
+  loadLanguage,
+  translate,
+  type BackendAdapter,
+  type Language,
+  type MessageKey,
+  type OutboxStatus,
+  type Params,
+} from '@civic-pulse/core';
+import { adopt } from '../../consultation-poll/parts.js';
+import { watchOutboxStatus } from '../rating-outbox.js';
+import type { SatisfactionRating } from '../satisfaction-rating.js';
+import { systemClock, type Clock } from './clock.js';
+import { kioskStatus } from './kiosk-status.js';
+import { kioskStyles } from './kiosk.styles.js';
+import { readKioskSettings } from './kiosk-settings.js';
+import { phoneAddress, qrCode } from './phone-qr.js';
+
+/**
+ * Where the person in front of the kiosk is: nothing chosen yet, a rating started but not sent,
+ * sending, or done (sent, or kept on the device to be sent).
+ */
+export type KioskStage = 'idle' | 'busy' | 'sending' | 'done';
+
+/**
+ * The members of <civic-satisfaction-rating> that kiosk mode reads and sets, private to it. Read
+ * from here rather than handed over by the element, so that the inline rating, which has a byte
+ * budget, carries no code for kiosk mode: satisfaction-rating.ts must keep these names (the kiosk
+ * tests fail otherwise).
+ */
+interface RatingInternals {
+  phase: 'choosing' | 'sending' | 'queued' | 'failed' | 'sent';
+  score?: number;
+  kiosk?: KioskMode;
+  resolveAdapter(): BackendAdapter | undefined;
+  outboxName(adapter: BackendAdapter): string;
+}
+
+// The channels' names are the barometer's, the one list every element shares.
+const BUNDLES = [kioskMessages, barometerMessages];
+const SECOND = 1000;
+// The time left in the warning is announced at its start and then every 10 s, not every second:
+// a screen reader that counted aloud would drown the very message.
+const ANNOUNCE_EVERY_SECONDS = 10;
+
+/** Sets kiosk mode up on `host`, once; the element calls it when its `mode` is `kiosk`. */
+export function startKiosk(host: SatisfactionRating): void {
+  const internals = host as unknown as RatingInternals;
+  internals.kiosk ??= new KioskMode(host, internals);
+}
+
+/**
+ * The kiosk's behaviour around the rating: the thank-you, then a reset for the next person; a
+ * pause between two ratings; a warning before a started rating left untouched is cleared; the
+ * staff's status; and the QR code that opens the same rating on a phone.
+ */
+export class KioskMode implements ReactiveController {
+  /** Time as the kiosk counts it; tests put in a clock they move forward themselves. */
+  clock: Clock = systemClock;
+  /** True while the last rating was sent less than `min-interval` ago: the levels wait, and say why. */
+  cooling = false;
+
+  private stage: KioskStage = 'idle';
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private resetTimer: unknown;
+  private idleTimer: unknown;
+  private coolingTimer: unknown;
+  private warningTimer: unknown;
+  /** When the warning, while it shows, clears the rating. */
+  private warningEndsAt?: number;
+  /** The time left as last announced, every 10 s. */
+  private announced = '';
+  private status?: OutboxStatus;
+  private stopWatching?: () => void;
+  /** The language whose messages are loaded; undefined until the first are (the plain rating shows meanwhile). */
+  private language?: Language;
+  private loading?: Language;
+
+  constructor(
+    private readonly host: SatisfactionRating,
+    private readonly internals: RatingInternals,
+  ) {
+    host.addController(this);
+    adopt(host.renderRoot as ShadowRoot, kioskStyles);
+    // Its first update loads the kiosk's messages, then draws the kiosk's screen.
+    host.requestUpdate();
+  }
+
+  private stageNow(): KioskStage {
+    const { phase, score } = this.internals;
+    if (phase === 'sent' || phase === 'queued') return 'done';
+    if (phase === 'sending') return 'sending';
+    return score === undefined ? 'idle' : 'busy';
+  }
+
+  hostConnected(): void {
+    for (const type of ['pointerdown', 'keydown', 'input']) this.host.addEventListener(type, this.onActivity);
+    const adapter = this.internals.resolveAdapter();
+    // The outbox is made now, asking for persistent storage at the first rating, which creates its
+    // database; the element's ratings then go through this same outbox.
+    if (adapter) this.stopWatching = watchOutboxStatus(adapter, this.internals.outboxName(adapter), (status) => this.showStatus(status));
+  }
+
+  hostDisconnected(): void {
+    for (const type of ['pointerdown', 'keydown', 'input']) this.host.removeEventListener(type, this.onActivity);
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    for (const timer of [this.resetTimer, this.idleTimer, this.coolingTimer, this.warningTimer]) this.clock.clearTimeout(timer);
+    this.warningEndsAt = undefined;
+  }
+
+  hostUpdate(): void {
+    const language = this.host.language;
+    if (language === this.language || this.loading === language) return;
+    this.loading = language;
+    void loadLanguage(language, BUNDLES).then(() => {
+      this.language = language;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostUpdated(): void {
+    const stage = this.host.mode === 'kiosk' ? this.stageNow() : 'idle';
+    if (stage !== this.stage) this.enter(stage);
+    const dialog = this.warningDialog;
+    if (this.warningEndsAt !== undefined && dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector('button')?.focus();
+    } else if (this.warningEndsAt === undefined && dialog?.open) {
+      dialog.close();
+    }
+  }
+
+  private get warningDialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector('[part="kiosk-warning"]');
+  }
+
+  private t = (key: MessageKey, params?: Params) => translate(this.host.language, key, params);
+
+  private after(ms: number, run: () => void): unknown {
+    return this.clock.setTimeout(run, ms);
+  }
+
+  private enter(stage: KioskStage): void {
+    this.stage = stage;
+    if (stage !== 'busy') this.clock.clearTimeout(this.idleTimer);
+    if (stage !== 'done') this.clock.clearTimeout(this.resetTimer);
+    if (stage === 'busy') this.armIdle();
+    if (stage === 'done') {
+      this.lastSentAt = this.clock.now();
+      this.resetTimer = this.after(readKioskSettings(this.host).resetDelayMs, () => void this.nextPerson());
+    }
+    if (stage !== 'busy' && this.warningEndsAt !== undefined) this.endWarning();
+  }
+
+  /** Someone touched or typed: a warning is answered, a started rating's idle time starts again. */
+  private readonly onActivity = (): void => {
+    if (this.warningEndsAt !== undefined) this.continueRating();
+    else if (this.stage === 'busy') this.armIdle();
+  };
+
+  private armIdle(): void {
+    this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = this.after(readKioskSettings(this.host).idleTimeoutMs, () => this.warn());
+  }
+
+  private warn(): void {
+    this.warningEndsAt = this.clock.now() + readKioskSettings(this.host).warningMs;
+    this.announced = '';
+    this.tick();
+  }
+
+  /** Each second of the warning: the visible time left, the announced one every 10 s, the end. */
+  private tick(): void {
+    if (this.warningEndsAt === undefined) return;
+    const left = Math.ceil((this.warningEndsAt - this.clock.now()) / SECOND);
+    if (left <= 0) {
+      this.endWarning();
+      void this.nextPerson();
+      return;
+    }
+    if (!this.announced || left % ANNOUNCE_EVERY_SECONDS === 0) this.announced = this.t('kiosk.warning.left', { time: this.duration(left) });
+    this.host.requestUpdate();
+    this.warningTimer = this.after(Math.min(SECOND, this.warningEndsAt - this.clock.now() - (left - 1) * SECOND), () => this.tick());
+  }
+
+  private readonly continueRating = (): void => {
+    this.endWarning();
+    this.armIdle();
+  };
+
+  private endWarning(): void {
+    this.clock.clearTimeout(this.warningTimer);
+    this.warningEndsAt = undefined;
+    this.announced = '';
+    this.host.requestUpdate();
+  }
+
+  // Escape closes a modal dialog by itself: that too is someone who wants to go on.
+  private readonly onWarningClose = (): void => {
+    if (this.warningEndsAt !== undefined) this.continueRating();
+  };
+
+  /** Clears the rating for the next person, and holds the levels until `min-interval` has passed since the last one sent. */
+  private readonly nextPerson = async (): Promise<void> => {
+    this.clock.clearTimeout(this.resetTimer);
+    const focusWithin = (this.host.renderRoot as ShadowRoot).activeElement !== null;
+    this.host.reset();
+    const wait = this.lastSentAt + readKioskSettings(this.host).minIntervalMs - this.clock.now();
+    if (wait > 0) {
+      this.cooling = true;
+      this.coolingTimer = this.after(wait, () => void this.cooled());
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    // Keyboard and screen-reader users stay in the rating rather than land on the page's top.
+    if (focusWithin) this.focusStart();
+  };
+
+  private async cooled(): Promise<void> {
+    const onNotice = (this.host.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'kiosk-wait';
+    this.cooling = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    if (onNotice) this.focusStart();
+  }
+
+  /** The first level, or the notice that says why the levels wait. */
+  private focusStart(): void {
+    const root = this.host.renderRoot;
+    (this.cooling ? root.querySelector<HTMLElement>('[part="kiosk-wait"]') : root.querySelector<HTMLElement>('input[type="radio"]'))?.focus();
+  }
+
+  private showStatus(status: OutboxStatus): void {
+    this.status = status;
+    this.host.requestUpdate();
+  }
+
+  /** "30 secondes", "1 second": the unit said in full, in the element's language. */
+  private duration(seconds: number): string {
+    return new Intl.NumberFormat(this.host.language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(seconds);
+  }
+
+  private renderPhone(): TemplateResult | typeof nothing {
+    const { phoneUrl } = readKioskSettings(this.host);
+    const address = phoneAddress(phoneUrl, { service: this.host.service, channel: this.host.channel, scale: this.host.scale });
+    if (!address) return nothing;
+    return html`
+      <div part="kiosk-phone" class="kiosk-phone">
+        <p class="kiosk-phone-title">${this.t('kiosk.phone.title')}</p>
+        ${qrCode(address, this.t('kiosk.phone.qr'))}
+        <p>${this.t('kiosk.phone.hint')}</p>
+        <p part="kiosk-url" class="kiosk-url">${address}</p>
+      </div>
+    `;
+  }
+
+  private renderWarning(): TemplateResult {
+    const left = this.warningEndsAt === undefined ? 0 : Math.max(0, Math.ceil((this.warningEndsAt - this.clock.now()) / SECOND));
+    return html`
+      <dialog
+        part="kiosk-warning"
+        class="kiosk-warning"
+        aria-labelledby="kiosk-warning-title"
+        aria-describedby="kiosk-warning-text"
+        @close=${this.onWarningClose}
+      >
+        <p id="kiosk-warning-title" class="kiosk-warning-title">${this.t('kiosk.warning.title')}</p>
+        <p id="kiosk-warning-text">${this.t('kiosk.warning.text', { time: this.duration(left) })}</p>
+        <p class="visually-hidden" role="status">${this.announced}</p>
+        <button class="button-primary" @click=${this.continueRating}>${this.t('kiosk.warning.continue')}</button>
+      </dialog>
+    `;
+  }
+
+  /** The kiosk's screen around `rating`, the element's own rendering. */
+  render(rating: TemplateResult): TemplateResult {
+    if (this.host.mode !== 'kiosk' || !this.language) return rating;
+    const { serviceName } = readKioskSettings(this.host);
+    const done = this.stageNow() === 'done';
+    return html`
+      <div part="kiosk" class="kiosk">
+        <p part="kiosk-context" class="kiosk-context">
+          <span class="kiosk-service">${serviceName}</span>
+          <span class="kiosk-channel">${this.t(`barometer.channel.${this.host.channel}` as MessageKey)}</span>
+        </p>
+        <div class="kiosk-main">
+          ${rating}
+          ${done ? html`<button part="kiosk-again" class="button-secondary kiosk-again" @click=${this.nextPerson}>${this.t('rating.again')}</button>` : nothing}
+          <p part="kiosk-wait" class="kiosk-wait" role="status" tabindex="-1">${this.cooling ? this.t('kiosk.wait') : ''}</p>
+        </div>
+        ${this.renderPhone()} ${kioskStatus(this.status, this.host.kioskId, this.t, this.host.language)} ${this.renderWarning()}
+      </div>
+    `;
+  }
+}

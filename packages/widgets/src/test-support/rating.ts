@@ -1,0 +1,59 @@
+// What the rating's element tests share (its own tests and kiosk mode's): reaching its parts and
+// controls, the gestures of a person, and a fixture that starts with no outbox on the device.
+import { fixture, oneEvent } from '@open-wc/testing';
+import type { BackendAdapter } from '@civic-pulse/core';
+import type { SatisfactionRating } from '../satisfaction-rating/satisfaction-rating.js';
+import { closeRatingOutboxes } from '../satisfaction-rating/rating-outbox.js';
+
+export const part = (el: SatisfactionRating, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+export const radios = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+export const checkboxes = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+export const comment = (el: SatisfactionRating) => el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+
+// Assertions name parts and controls by string: a failing chai assertion that prints one of these
+// elements itself never reaches the runner (its serialisation hangs the test page).
+export const hasPart = (el: SatisfactionRating, name: string) => part(el, name) !== null;
+
+/** What has focus inside the element, as `part` name, or `radio 2`, `checkbox waiting-time`, `textarea`. */
+export function focused(el: SatisfactionRating): string {
+  const active = el.shadowRoot!.activeElement as HTMLInputElement | null;
+  if (!active) return 'nothing';
+  if (active.type === 'radio' || active.type === 'checkbox') return `${active.type} ${active.value}`;
+  return active.getAttribute('part') ?? active.tagName.toLowerCase();
+}
+
+export async function choose(el: SatisfactionRating, level: number) {
+  radios(el)[level - 1]!.click();
+  await el.updateComplete;
+}
+
+export async function submit(el: SatisfactionRating) {
+  part(el, 'submit')!.click();
+  await el.updateComplete;
+}
+
+/** Presses send and waits for `type`, listening before the press so that a quick adapter cannot beat it. */
+export async function submitAndWait<K extends 'civic-rating-submitted' | 'civic-rating-error'>(el: SatisfactionRating, type: K) {
+  const settled = oneEvent(el, type);
+  part(el, 'submit')!.click();
+  const event = await settled;
+  await el.updateComplete;
+  return event as GlobalEventHandlersEventMap[K];
+}
+
+export function ratingFixture(adapter: BackendAdapter, attributes = '') {
+  const el = document.createElement('div');
+  el.innerHTML = `<civic-satisfaction-rating service="etat-civil" channel="counter" ${attributes}></civic-satisfaction-rating>`;
+  const rating = el.firstElementChild as SatisfactionRating;
+  rating.adapter = adapter;
+  return fixture<SatisfactionRating>(rating);
+}
+
+/** Each test starts with no outbox open and none on the device, as a first visit does. */
+export async function forgetOutboxes() {
+  closeRatingOutboxes();
+  const names = (await indexedDB.databases()).map(({ name }) => name!).filter((name) => name.startsWith('civic-pulse-outbox'));
+  await Promise.all(
+    names.map((name) => new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done }))),
+  );
+}
