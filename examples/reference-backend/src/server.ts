@@ -17,6 +17,7 @@ const app = buildApp({
   ...(config.methodologyUrl ? { methodologyUrl: config.methodologyUrl } : {}),
   staticRoots: {
     site: join(config.repoRoot, 'examples', 'city-site'),
+    kiosk: join(config.repoRoot, 'examples', 'kiosk'),
     cdn: join(config.repoRoot, 'packages', 'widgets', 'dist', 'cdn'),
   },
 });
@@ -61,6 +62,7 @@ try {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const site = `http://${shownHost}:${port}`;
   for (const line of demoSurveyLines(site, await issueDemoSurveyTokens(app.storage.surveys))) console.log(line);
+  console.log(`Kiosk, full screen (chromium --kiosk): ${site}/kiosk/`);
   // The URL comes last: a script (or a test) that waits for it has everything else by then.
   console.log(`Civic Pulse reference backend: ${site}/`);
 } catch (error) {

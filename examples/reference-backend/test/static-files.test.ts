@@ -13,13 +13,16 @@ async function startAppWithFiles(t: TestContext): Promise<FastifyInstance> {
   const root = await makeTempDir(t);
   const site = join(root, 'site');
   const cdn = join(root, 'cdn');
+  const kiosk = join(root, 'kiosk');
   await mkdir(join(site, 'en'), { recursive: true });
   await mkdir(cdn);
+  await mkdir(kiosk);
+  await writeFile(join(kiosk, 'index.html'), '<!doctype html><title>Borne</title>');
   await writeFile(join(site, 'index.html'), '<!doctype html><title>Ville</title>');
   await writeFile(join(site, 'en', 'index.html'), '<!doctype html><title>Town</title>');
   await writeFile(join(cdn, 'civic-pulse.js'), 'import("./satisfaction-rating-Bx3_k-9Q.js");');
   await writeFile(join(cdn, CHUNK), 'export const x = 1;');
-  return startApp(t, sqlite, { staticRoots: { site, cdn } });
+  return startApp(t, sqlite, { staticRoots: { site, cdn, kiosk } });
 }
 
 // Files come from disk, not from storage: one engine is enough (databases.ts runs the storage tests on both).
@@ -34,6 +37,16 @@ describe('static files', () => {
     assert.match(english.body, /Town/);
     assert.equal(home.headers['x-content-type-options'], 'nosniff');
     assert.equal(home.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+  });
+
+  test('the kiosk at /kiosk/, beside the site: /kiosk redirected to it', async (t) => {
+    const app = await startAppWithFiles(t);
+    const kiosk = await app.inject({ method: 'GET', url: '/kiosk/' });
+    assert.equal(kiosk.statusCode, 200);
+    assert.match(kiosk.body, /Borne/);
+    const bare = await app.inject({ method: 'GET', url: '/kiosk' });
+    assert.equal(bare.statusCode, 301);
+    assert.equal(bare.headers.location, '/kiosk/');
   });
 
   test('a folder without its trailing slash is redirected, so its relative links resolve', async (t) => {

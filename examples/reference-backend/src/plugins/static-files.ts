@@ -8,6 +8,8 @@ export interface StaticRoots {
   site?: string;
   /** The CDN build of the widgets, at `/cdn/`. */
   cdn?: string;
+  /** The demo kiosk (full-screen rating) and its phone page, at `/kiosk/`. */
+  kiosk?: string;
 }
 
 /** The CDN entry keeps its name from release to release, so browsers must revalidate it. */
@@ -22,7 +24,7 @@ export function cdnCacheControl(fileName: string): string {
 }
 
 /**
- * Serves the demo site and the CDN bundle. Not wrapped in fastify-plugin: its hook only touches
+ * Serves the demo site, its kiosk and the CDN bundle. Not wrapped in fastify-plugin: its hook only touches
  * the files it serves.
  */
 export default async function staticFiles(app: FastifyInstance, roots: StaticRoots): Promise<void> {
@@ -38,6 +40,11 @@ export default async function staticFiles(app: FastifyInstance, roots: StaticRoo
   if (roots.site) {
     // redirect: /en → /en/, so that the relative links of en/index.html resolve under /en/.
     await app.register(fastifyStatic, { root: roots.site, prefix: '/', decorateReply: false, redirect: true });
+  }
+  if (roots.kiosk) {
+    // The prefix without its slash, so that /kiosk is redirected to /kiosk/ here rather than looked
+    // up, and not found, among the site's files.
+    await app.register(fastifyStatic, { root: roots.kiosk, prefix: '/kiosk', decorateReply: false, redirect: true });
   }
   if (roots.cdn) {
     await app.register(fastifyStatic, {
