@@ -6,6 +6,7 @@ import type {} from 'msw-storybook-addon';
 import '../packages/widgets/src/agent-survey/civic-agent-survey.js';
 import { langArgType, type LangArg } from './support/args.js';
 import { ENDPOINT, ORG } from './support/backend.js';
+import { forgetOutboxes } from '../packages/widgets/src/test-support/outbox.js';
 import { forgetParticipants } from './support/consultation-play.js';
 import { SURVEYS, TOKENS, surveyBackend, surveyConnectionFails, surveyNeverAnswers, surveyRateLimited } from './support/survey-backend.js';
 import { dateIn, question, surveyIn } from './support/survey-play.js';
@@ -50,6 +51,7 @@ const meta = {
     async () => {
       // Each story starts on a device that kept nothing, on a backend as freshly seeded.
       forgetParticipants();
+      await forgetOutboxes();
       await backend.reset();
     },
   ],
@@ -306,42 +308,52 @@ export const SentBeforeReload: Story = {
   },
 };
 
-export const NetworkError: Story = {
+export const KeptOnDevice: Story = {
   parameters: {
     msw: { handlers: { failures: [surveyConnectionFails('responses')] } },
-    docs: { description: { story: 'The connection fails while sending, three attempts in a row: the answers stay, locked, and the retry button sends the same response again.' } },
+    docs: {
+      description: {
+        story:
+          'The connection fails while sending: the response, with the invitation token, is already in the device’s outbox (IndexedDB), so the element says it is kept there, with the token, until the server has it. Nothing to retry by hand; the draft stays until then.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, said, part, answerAndSend } = await surveyIn(canvasElement);
+    const { el, shadow, t, said, part, answerAndSend } = await surveyIn(canvasElement);
     await answerAndSend();
-    await expect(await shadow.findByRole('button', { name: t('error.retry') }, { timeout: 5000 })).toBeTruthy();
-    await expect(part('error')).toHaveTextContent(said('survey.error.network'));
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('survey.queued')), { timeout: 8000 });
+    await expect(part('queued')).toHaveTextContent(said('survey.queued.detail'));
+    await expect(part('status')).toHaveTextContent(said('survey.queued'));
+    await expect(el.shadowRoot!.activeElement).toBe(part('queued'));
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
+    await expect(localStorage.getItem(`civic-pulse:survey:${SURVEYS.open}`)).not.toBeNull();
   },
 };
 
-export const RetryAfterNetworkError: Story = {
-  ...NetworkError,
-  parameters: { ...NetworkError.parameters, docs: { description: { story: 'The connection comes back and the agent retries: the same response is recorded.' } } },
+export const SentWhenConnectionReturns: Story = {
+  ...KeptOnDevice,
+  parameters: { ...KeptOnDevice.parameters, docs: { description: { story: 'The connection comes back: the outbox sends that very response, once; the draft is deleted only now.' } } },
   play: async (context) => {
-    await NetworkError.play!(context);
-    const { shadow, t, said, part } = await surveyIn(context.canvasElement);
+    await KeptOnDevice.play!(context);
+    const { said, part } = await surveyIn(context.canvasElement);
     // The connection is back: the backend's routes now answer before the failing one.
     context.msw.use(...backend.handlers);
-    await userEvent.click(shadow.getByRole('button', { name: t('error.retry') }));
-    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('survey.thanks')));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('survey.thanks')), { timeout: 8000 });
+    await expect(backend.adapter.surveyResponses(SURVEYS.open)).toHaveLength(2);
+    await expect(localStorage.getItem(`civic-pulse:survey:${SURVEYS.open}`)).toBeNull();
   },
 };
 
 export const RateLimited: Story = {
   parameters: {
     msw: { handlers: { failures: [surveyRateLimited(120)] } },
-    docs: { description: { story: 'Too many sends from this network (429, Retry-After 120 s): the element says when to retry and holds its button until then.' } },
+    docs: { description: { story: 'Too many sends from this network (429, Retry-After 120 s): the response waits in the outbox, which sends it again after 2 minutes.' } },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, said, part, answerAndSend } = await surveyIn(canvasElement);
+    const { said, part, answerAndSend } = await surveyIn(canvasElement);
     await answerAndSend();
-    await waitFor(() => expect(part('error')).toHaveTextContent(said('error.rate-limited', { seconds: 120 })));
-    await expect(shadow.getByRole('button', { name: t('error.retry') })).toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('survey.queued.later')), { timeout: 8000 });
   },
 };
 

@@ -8,6 +8,7 @@ import { rememberParticipant } from '../packages/widgets/src/consultation-poll/p
 import { langArgType, type LangArg } from './support/args.js';
 import { ENDPOINT, ORG } from './support/backend.js';
 import { CONSULTATIONS, IDEAS, connectionFails, consultationBackend } from './support/consultation-backend.js';
+import { forgetOutboxes } from '../packages/widgets/src/test-support/outbox.js';
 import { forgetParticipants, ideasIn } from './support/consultation-play.js';
 
 interface IdeasArgs {
@@ -35,6 +36,7 @@ const meta = {
     async ({ args }): Promise<{ consultation: Consultation }> => {
       // Each story starts as a first visit, on a backend as freshly seeded.
       forgetParticipants();
+      await forgetOutboxes();
       const adapter = await backend.reset();
       const found = await adapter.getConsultation((args as IdeasArgs).consultation);
       if (!found.ok) throw new Error(`No consultation "${(args as IdeasArgs).consultation}" in the stories' backend.`);
@@ -183,17 +185,38 @@ export const TitleMissing: Story = {
   },
 };
 
-export const NetworkError: Story = {
+export const KeptOnDevice: Story = {
   parameters: {
     msw: { handlers: { failures: [connectionFails('propose-idea')] } },
-    docs: { description: { story: 'The connection fails while proposing, three attempts in a row: the idea stays as written, and the retry button sends that very idea again.' } },
+    docs: {
+      description: {
+        story:
+          'The connection fails while proposing: the idea is already in the device’s outbox (IndexedDB), so the element says it is kept there and will be sent once the connection is back, and frees the form for another.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, said, part, propose } = await ideasIn(canvasElement);
+    const { el, shadow, t, said, part, propose } = await ideasIn(canvasElement);
     await propose(PROPOSED.title);
-    await expect(await shadow.findByRole('button', { name: t('error.retry') }, { timeout: 5000 })).toBeTruthy();
-    await expect(part('error')).toHaveTextContent(said('ideas.error.network'));
-    await expect(shadow.getByRole('textbox', { name: t('ideas.title.label') })).toHaveValue(PROPOSED.title);
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('ideas.queued')), { timeout: 8000 });
+    await expect(part('status')).toHaveTextContent(said('ideas.queued'));
+    await expect(el.shadowRoot!.activeElement).toBe(part('queued'));
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
+    await expect(shadow.getByRole('textbox', { name: t('ideas.title.label') })).toHaveValue('');
+  },
+};
+
+export const SentWhenConnectionReturns: Story = {
+  ...KeptOnDevice,
+  parameters: { ...KeptOnDevice.parameters, docs: { description: { story: 'The connection comes back: the outbox sends that very idea, once; it joins the person’s own ideas with the thank-you.' } } },
+  play: async (context) => {
+    await KeptOnDevice.play!(context);
+    const { said, part } = await ideasIn(context.canvasElement);
+    // The connection is back: the backend's routes now answer before the failing one.
+    context.msw.use(...backend.handlers);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('confirmation')).toHaveTextContent(said('ideas.sent.pending')), { timeout: 8000 });
+    await expect(part('own')).toHaveTextContent(PROPOSED.title);
   },
 };
 

@@ -9,6 +9,7 @@ import { rememberParticipant } from '../packages/widgets/src/consultation-poll/p
 import { langArgType, type LangArg } from './support/args.js';
 import { ENDPOINT, ORG } from './support/backend.js';
 import { CONSULTATIONS, QUESTIONS, SEEDED_RESPONSES, connectionFails, consultationBackend, definitionChanged, neverAnswers } from './support/consultation-backend.js';
+import { forgetOutboxes } from '../packages/widgets/src/test-support/outbox.js';
 import { forgetParticipants, ideasIn, pollIn } from './support/consultation-play.js';
 
 interface PollArgs {
@@ -45,6 +46,7 @@ const meta = {
     async () => {
       // Each story starts as a first visit, on a backend as freshly seeded.
       forgetParticipants();
+      await forgetOutboxes();
       await backend.reset();
     },
   ],
@@ -158,7 +160,7 @@ export const Sending: Story = {
   args: { layout: 'form' },
   parameters: {
     msw: { handlers: { failures: [neverAnswers('responses')] } },
-    docs: { description: { story: 'The server never answers. After three attempts of 8 s each, about 25 s, the element gives up and offers to retry.' } },
+    docs: { description: { story: 'The server never answers. After three attempts of 8 s each, about 25 s, the element says the answers are kept on the device; its outbox keeps trying.' } },
   },
   play: async ({ canvasElement }) => {
     const { shadow, t, said, part, answerAndSend } = await pollIn(canvasElement);
@@ -277,31 +279,39 @@ export const LoadNetworkError: Story = {
   },
 };
 
-export const NetworkError: Story = {
+export const KeptOnDevice: Story = {
   args: { layout: 'form' },
   parameters: {
     msw: { handlers: { failures: [connectionFails('responses')] } },
-    docs: { description: { story: 'The connection fails while sending, three attempts in a row: the answers stay as given, locked, and the retry button sends that very response again.' } },
+    docs: {
+      description: {
+        story:
+          'The connection fails while sending: the response is already in the device’s outbox (IndexedDB), so the element says it is kept there and will be sent once the connection is back. Nothing to retry by hand.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
-    const { shadow, t, said, part, answerAndSend } = await pollIn(canvasElement);
+    const { el, shadow, t, said, part, answerAndSend } = await pollIn(canvasElement);
     await answerAndSend();
-    await expect(await shadow.findByRole('button', { name: t('error.retry') }, { timeout: 5000 })).toBeTruthy();
-    await expect(part('error')).toHaveTextContent(said('poll.error.network'));
-    await expect(shadow.getByRole('radio', { name: t('poll.yes') })).toBeDisabled();
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('poll.queued')), { timeout: 8000 });
+    await expect(part('status')).toHaveTextContent(said('poll.queued'));
+    // The form is gone: focus goes to what says where the answers are.
+    await expect(el.shadowRoot!.activeElement).toBe(part('queued'));
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
+    await expect(part('error')).toBeNull();
   },
 };
 
-export const RetryAfterNetworkError: Story = {
-  ...NetworkError,
-  parameters: { ...NetworkError.parameters, docs: { description: { story: 'The connection comes back and the person retries: the same response is stored.' } } },
+export const SentWhenConnectionReturns: Story = {
+  ...KeptOnDevice,
+  parameters: { ...KeptOnDevice.parameters, docs: { description: { story: 'The connection comes back: the outbox sends that very response, once, and the element thanks.' } } },
   play: async (context) => {
-    await NetworkError.play!(context);
-    const { shadow, t, said, part } = await pollIn(context.canvasElement);
+    await KeptOnDevice.play!(context);
+    const { said, part } = await pollIn(context.canvasElement);
     // The connection is back: the backend's routes now answer before the failing one.
     context.msw.use(...backend.handlers);
-    await userEvent.click(shadow.getByRole('button', { name: t('error.retry') }));
-    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('poll.thanks')));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('poll.thanks')), { timeout: 8000 });
     await expect(backend.adapter.responses(CONSULTATIONS.open)).toHaveLength(SEEDED_RESPONSES + 1);
   },
 };
