@@ -6,6 +6,7 @@ import { CHANNELS, COMMENT_MAX_LENGTH, REASONS, SCALES, createHttpAdapter, type 
 import '../packages/widgets/src/satisfaction-rating/civic-satisfaction-rating.js';
 import type { RatingMode } from '../packages/widgets/src/satisfaction-rating/satisfaction-rating.js';
 import { ENDPOINT, ORG, accepts, connectionFails, neverAnswers, rateLimited } from './support/backend.js';
+import { kioskIn, withoutIndexedDb } from './support/kiosk-play.js';
 import { ratingIn } from './support/rating-play.js';
 
 interface RatingArgs {
@@ -37,6 +38,39 @@ const renderRating = ({ service, channel, scale, mode, lang }: RatingArgs, adapt
 // says the rating is kept on the device; this one gives up at once, so the story shows it sooner.
 const failFast = (args: RatingArgs) => renderRating(args, createHttpAdapter({ endpoint: ENDPOINT, org: ORG, retries: 0 }));
 
+/** Kiosk mode's own attributes, read by its chunk; durations in seconds. */
+interface KioskAttributes {
+  'reset-delay'?: number;
+  'min-interval'?: number;
+  'idle-timeout'?: number;
+  'phone-url'?: string;
+}
+
+/**
+ * A kiosk at the town hall's front desk, as examples/kiosk sets it up, with `attributes` for the
+ * story (short delays, so that its play function sees the state without waiting a minute).
+ */
+const renderKiosk =
+  (attributes: KioskAttributes = {}, adapter?: BackendAdapter) =>
+  ({ service, channel, scale, lang }: RatingArgs) => html`
+    <civic-satisfaction-rating
+      mode="kiosk"
+      kiosk-id="hall-mairie"
+      service=${service}
+      service-name="État civil"
+      channel=${channel}
+      scale=${scale}
+      lang=${ifDefined(lang || undefined)}
+      endpoint=${ENDPOINT}
+      org=${ORG}
+      reset-delay=${ifDefined(attributes['reset-delay'])}
+      min-interval=${ifDefined(attributes['min-interval'])}
+      idle-timeout=${ifDefined(attributes['idle-timeout'])}
+      phone-url=${ifDefined(attributes['phone-url'])}
+      .adapter=${adapter}
+    ></civic-satisfaction-rating>
+  `;
+
 const meta = {
   title: 'Elements/civic-satisfaction-rating',
   component: 'civic-satisfaction-rating',
@@ -49,7 +83,8 @@ const meta = {
     mode: {
       control: 'inline-radio',
       options: MODES,
-      description: '`inline` in the page, `floating`: a corner button that opens the rating in a dialog, `kiosk`: stored with source `kiosk`.',
+      description:
+        '`inline` in the page, `floating`: a corner button that opens the rating in a dialog, `kiosk`: full screen for a kiosk, stored with source `kiosk` (see the Kiosk stories).',
       table: { defaultValue: { summary: 'inline' } },
     },
     lang: {
@@ -280,5 +315,177 @@ export const FrenchOnEnglishPage: Story = {
     const { shadow } = await ratingIn(canvasElement);
     await expect(shadow.getByRole('group', { name: 'Êtes-vous satisfait de ce service\u202f?' })).toBeTruthy();
     await expect(shadow.getByRole('radio', { name: 'Moyennement satisfait' })).toBeTruthy();
+  },
+};
+
+export const Kiosk: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk(),
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        story:
+          'Full screen, for a kiosk in the town hall’s lobby: the service and channel on top, large levels, the QR code of the phone page (drawn on the device) with its address written out, and the staff’s status at the foot.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { el, shadow, t, part, statusLine } = await kioskIn(canvasElement);
+    await expect(part('kiosk-context')).toHaveTextContent(`État civil ${t('barometer.channel.counter')}`);
+    for (const option of el.shadowRoot!.querySelectorAll('[part="option"]')) {
+      await expect(option.getBoundingClientRect().height).toBeGreaterThanOrEqual(64);
+    }
+    await expect(shadow.getByRole('img', { name: t('kiosk.phone.qr') })).toBeTruthy();
+    await expect(part('kiosk-url')).toHaveTextContent(new URL('phone.html?service=etat-civil&channel=counter&scale=smileys-3', document.baseURI).href);
+    await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.online')));
+    await expect(statusLine()).toContain(t('kiosk.status.kiosk', { id: 'hall-mairie' }));
+    await expect(statusLine()).toContain(t('kiosk.status.never-synced'));
+  },
+};
+
+export const KioskThankYouThenReset: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk({ 'reset-delay': 1.5, 'min-interval': 0 }),
+  parameters: {
+    layout: 'fullscreen',
+    docs: { description: { story: 'Sent: the thank-you, and the last sync in the staff’s status; after `reset-delay` (here 1.5 s, 6 s by default) the kiosk is empty for the next person.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const { shadow, said, t, part, choose, send, level, statusLine } = await kioskIn(canvasElement);
+    await choose(1);
+    await send();
+    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('rating.thanks')));
+    await expect(shadow.getByRole('button', { name: t('rating.again') })).toBeTruthy();
+    await waitFor(() => expect(statusLine()).toMatch(/\d{1,2}:\d{2}:\d{2}/));
+    await waitFor(() => expect(part('thanks')).toBeNull(), { timeout: 4000 });
+    await expect(level(1)).not.toBeChecked();
+    await expect(level(1)).toBeEnabled();
+  },
+};
+
+export const KioskMinimumInterval: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk({ 'reset-delay': 0.2, 'min-interval': 30 }),
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        story:
+          'Against repeated presses: within `min-interval` of the last rating (3 s by default, 30 s here to hold the state), the levels stay disabled and say why.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { said, part, choose, send, level } = await kioskIn(canvasElement);
+    await choose(3);
+    await send();
+    await waitFor(() => expect(part('kiosk-wait')).toHaveTextContent(said('kiosk.wait')), { timeout: 4000 });
+    await expect(level(1)).toBeDisabled();
+    await expect(part('kiosk-wait')).toHaveAttribute('role', 'status');
+  },
+};
+
+export const KioskIdleWarning: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk({ 'idle-timeout': 1 }),
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        story:
+          'A started rating left untouched for `idle-timeout` (60 s by default, 1 s here): a modal warning, Continue focused, gives at least 20 s (30 s by default) before the rating is cleared; the time left is announced every 10 s.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { el, shadow, t, choose, warning } = await kioskIn(canvasElement);
+    await choose(2);
+    await waitFor(() => expect(warning().open).toBe(true), { timeout: 4000 });
+    await expect(shadow.getByRole('dialog', { name: t('kiosk.warning.title') })).toBeTruthy();
+    await expect(el.shadowRoot!.activeElement).toHaveTextContent(t('kiosk.warning.continue'));
+    await expect(warning().querySelector('[role="status"]')!.textContent).toMatch(/30/);
+  },
+};
+
+export const KioskContinued: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk({ 'idle-timeout': 1 }),
+  parameters: { layout: 'fullscreen', docs: { description: { story: 'Continue (or any touch or key) closes the warning; what was chosen and written stays.' } } },
+  play: async ({ canvasElement }) => {
+    const { shadow, t, choose, level, warning } = await kioskIn(canvasElement);
+    await choose(2);
+    await userEvent.type(shadow.getByRole('textbox', { name: t('rating.comment.label') }), COMMENT);
+    await waitFor(() => expect(warning().open).toBe(true), { timeout: 4000 });
+    await userEvent.click(shadow.getByRole('button', { name: t('kiosk.warning.continue') }));
+    await expect(warning().open).toBe(false);
+    await expect(level(2)).toBeChecked();
+    await expect(shadow.getByRole('textbox', { name: t('rating.comment.label') })).toHaveValue(COMMENT);
+  },
+};
+
+export const KioskQueued: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: (args) => renderKiosk({ 'reset-delay': 600 }, createHttpAdapter({ endpoint: ENDPOINT, org: ORG, retries: 0 }))(args),
+  parameters: {
+    layout: 'fullscreen',
+    msw: { handlers: [connectionFails()] },
+    docs: { description: { story: 'The connection fails: the rating waits on the device, and the staff’s status counts it.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const { said, t, part, choose, send, statusLine } = await kioskIn(canvasElement);
+    await choose(1);
+    await send();
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('rating.queued')), { timeout: 5000 });
+    await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.queued', { count: 1 }).replace(/\s+/g, ' ')));
+  },
+};
+
+export const KioskOffline: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk(),
+  parameters: { layout: 'fullscreen', docs: { description: { story: 'The device goes offline: the staff’s status says so, in words and not only by its colour.' } } },
+  play: async ({ canvasElement }) => {
+    const { t, statusLine } = await kioskIn(canvasElement);
+    await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.online')));
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.offline')));
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  },
+};
+
+export const KioskMemoryOnly: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk({ 'reset-delay': 600 }),
+  parameters: {
+    layout: 'fullscreen',
+    docs: { description: { story: 'Where IndexedDB cannot be opened, the outbox keeps ratings in memory: the staff’s status warns that a reload would lose those waiting.' } },
+  },
+  play: async ({ canvasElement }) => {
+    const { said, t, part, choose, send, statusLine } = await kioskIn(canvasElement);
+    await withoutIndexedDb(async () => {
+      await choose(3);
+      await send();
+      await waitFor(() => expect(part('thanks')).toHaveTextContent(said('rating.thanks')));
+    });
+    await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.memory').replace(/\s+/g, ' ')));
+  },
+};
+
+export const KioskEnglish: Story = {
+  args: { mode: 'kiosk', channel: 'counter' },
+  render: renderKiosk(),
+  globals: { lang: 'en' },
+  parameters: { layout: 'fullscreen', docs: { description: { story: 'On a page in English the kiosk speaks English.' } } },
+  play: async ({ canvasElement }) => {
+    const { shadow, part, statusLine } = await kioskIn(canvasElement);
+    await expect(part('kiosk-context')).toHaveTextContent('État civil Front desk');
+    await expect(shadow.getByRole('img', { name: 'QR code that opens this same feedback on your phone' })).toBeTruthy();
+    await waitFor(() => expect(statusLine()).toContain('Online'));
+    await expect(statusLine()).toContain('Kiosk hall-mairie');
   },
 };
