@@ -72,6 +72,15 @@ const isMisconfiguration = (error: AdapterError) =>
  * @csspart retry - The button that sends the same rating again.
  * @csspart floating-button - In floating mode, the button that opens the dialog.
  * @csspart dialog - In floating mode, the dialog.
+ * @csspart kiosk - In kiosk mode, the whole screen.
+ * @csspart kiosk-context - In kiosk mode, the service and channel rated.
+ * @csspart kiosk-again - In kiosk mode, the button that clears the thank-you for the next person.
+ * @csspart kiosk-wait - In kiosk mode, the message while the levels wait (`min-interval`).
+ * @csspart kiosk-phone - In kiosk mode, the QR code of the phone page and its address.
+ * @csspart kiosk-qr - In kiosk mode, the QR code.
+ * @csspart kiosk-url - In kiosk mode, the phone page's address written out.
+ * @csspart kiosk-status - In kiosk mode, the staff's status line.
+ * @csspart kiosk-warning - In kiosk mode, the warning before a started rating is cleared.
  *
  * @cssproperty --civic-color-primary - Buttons, chosen level, floating button.
  * @cssproperty --civic-rating-option-size - Width and height of each level's picture.
@@ -112,7 +121,12 @@ export class SatisfactionRating extends CivicElement {
   /** The levels offered: `smileys-3`, `smileys-5` or `stars-5`. */
   @property() scale: Scale = 'smileys-3';
 
-  /** `inline` in the page, or `floating`: a corner button that opens the rating in a dialog. */
+  /**
+   * `inline` in the page, `floating`: a corner button that opens the rating in a dialog, or `kiosk`:
+   * full screen, for one person after another. Kiosk mode reads its own attributes (`reset-delay`,
+   * `min-interval`, `idle-timeout`, `warning-time`, `phone-url`, `service-name`: see
+   * kiosk/kiosk-settings.ts and the README) from its chunk, loaded only in that mode.
+   */
   @property() mode: RatingMode = 'inline';
 
   /** Where the feedback is given: `web`, `kiosk` or `mobile`. By default `kiosk` in kiosk mode, else `web`. */
