@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, type BackendAdapter, type Rating } from '@civic-pulse/core';
+import { encode } from 'uqr';
 import '../civic-satisfaction-rating.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import type { KioskMode } from './kiosk-mode.js';
@@ -404,6 +405,10 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       const path = qr.querySelector('path')!.getAttribute('d')!;
       for (const corner of ['M4 4h1', 'M10 4h1', 'M4 10h1']) expect(path).to.contain(corner);
       expect(path).not.to.contain('M3 3h1');
+      // Module for module, the code of the address written beside it (the encoder's own matrix, error correction M).
+      const { data } = encode(expected, { ecc: 'M', border: 4 });
+      const dark = data.flatMap((row, y) => row.flatMap((on, x) => (on ? [`M${x} ${y}h1v1h-1z`] : [])));
+      expect(path).to.equal(dark.join(''));
       expect(performance.getEntriesByType('resource').filter(({ name }) => /qr|chart|api\./i.test(new URL(name).hostname))).to.have.length(0);
     });
 

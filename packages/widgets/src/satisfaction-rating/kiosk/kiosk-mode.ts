@@ -1,7 +1,7 @@
 // Kiosk mode of <civic-satisfaction-rating>: a chunk of its own, imported by the element only when
 // `mode="kiosk"`, so that a page with an inline rating downloads none of it (layout, timers, staff
 // status, QR encoder).
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type SVGTemplateResult, type TemplateResult } from 'lit';
 import {
   barometerMessages,
   kioskMessages,
@@ -77,6 +77,8 @@ export class KioskMode implements ReactiveController {
   /** The time left as last announced, every 10 s. */
   private announced = '';
   private status?: OutboxStatus;
+  /** The QR code last drawn: encoded again only when its address or name changes, not at each render. */
+  private qr?: { address: string; label: string; drawing: SVGTemplateResult };
   private stopWatching?: () => void;
   /** The language whose messages are loaded; undefined until the first are (the plain rating shows meanwhile). */
   private language?: Language;
@@ -251,10 +253,12 @@ export class KioskMode implements ReactiveController {
     const { phoneUrl } = readKioskSettings(this.host);
     const address = phoneAddress(phoneUrl, { service: this.host.service, channel: this.host.channel, scale: this.host.scale });
     if (!address) return nothing;
+    const label = this.t('kiosk.phone.qr');
+    if (this.qr?.address !== address || this.qr.label !== label) this.qr = { address, label, drawing: qrCode(address, label) };
     return html`
       <div part="kiosk-phone" class="kiosk-phone">
         <p class="kiosk-phone-title">${this.t('kiosk.phone.title')}</p>
-        ${qrCode(address, this.t('kiosk.phone.qr'))}
+        ${this.qr.drawing}
         <p>${this.t('kiosk.phone.hint')}</p>
         <p part="kiosk-url" class="kiosk-url">${address}</p>
       </div>
