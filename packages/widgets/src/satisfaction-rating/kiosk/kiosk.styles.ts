@@ -118,6 +118,7 @@ export const kioskStyles = css`
   .kiosk-phone {
     grid-area: phone;
     align-self: center;
+    justify-self: center;
     max-width: 18rem;
     text-align: center;
     font-size: 1.125rem;
