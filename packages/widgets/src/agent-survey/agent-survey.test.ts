@@ -738,6 +738,17 @@ describe('<civic-agent-survey>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('after a reload, sends by itself the answers an earlier page kept on the device, which never reached the server', async () => {
+      const { adapter, token } = memory();
+      const responseId = crypto.randomUUID();
+      const answers = { direction: 'technique', encadrant: false, charge: 2, perception: { delais: 'oui', accueil: 'oui' }, priorites: ['effectifs', 'locaux', 'numerique'] };
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ token, section: 'idees', responseId, attempted: true, answers }));
+      const el = await surveyFixture(adapter, `token="${token}"`);
+      await waitUntil(() => hasPart(el, 'thanks'), 'the answers are sent without the agent sending them again');
+      expect(adapter.surveyResponses(SURVEY)).to.deep.equal([answers]);
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
     it('says a survey closed meanwhile is closed', async () => {
       const { adapter, token } = memory();
       const el = await surveyFixture(adapter, `token="${token}"`);

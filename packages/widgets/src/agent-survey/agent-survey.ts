@@ -149,6 +149,8 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   private pending?: SurveyResponse;
   /** Set when a token was just typed: focus then goes to what its loading brings. */
   private focusAfterLoad = false;
+  /** Set when the draft taken up was sent by an earlier page: it is sent again once shown (see `restore`). */
+  private resendAfterLoad = false;
   private readonly retryBlock = new RetryBlock(this);
   private resultsView?: Promise<unknown>;
   protected readonly words: AnsweringWords = {
@@ -240,6 +242,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       this.responseId = '';
       this.attempted = false;
       this.resumed = false;
+      this.resendAfterLoad = false;
       this.phase = 'intro';
       return;
     }
@@ -252,6 +255,9 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     this.resumed = true;
     this.phase = 'answering';
     this.status = this.t('survey.draft.resumed');
+    // An earlier page sent these answers and they are not recorded yet (the token still opens the
+    // survey): they were kept on the device to be sent, so they are sent, not offered again.
+    this.resendAfterLoad = draft.attempted;
   }
 
   /** Keeps the draft: only once the agent has answered something (nothing is stored before they act). */
@@ -500,6 +506,10 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   }
 
   protected override updated(): void {
+    if (this.resendAfterLoad && this.loadedSurvey) {
+      this.resendAfterLoad = false;
+      void this.send();
+    }
     // After a typed token or a reload: focus goes to the title or the error its loading brought.
     if (!this.focusAfterLoad || this.load.status === TaskStatus.PENDING) return;
     this.focusAfterLoad = false;
