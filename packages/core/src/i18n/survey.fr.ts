@@ -48,6 +48,6 @@ export const surveyFr = {
   'survey.manager.loading': 'Chargement des résultats de l’enquête…',
   'survey.queued': 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.',
   'survey.queued.later': 'Vos réponses sont enregistrées sur cet appareil et seront envoyées automatiquement dans un instant.',
-  'survey.queued.detail': 'Jusqu’à leur envoi, cet appareil garde vos réponses et votre jeton d’invitation ; ils en sont effacés dès que le serveur les a reçus. Gardez cette page ouverte, ou revenez-y avec votre invitation.',
+  'survey.queued.detail': 'Jusqu’à leur envoi, cet appareil garde vos réponses et votre jeton d’invitation ; ils en sont effacés dès que le serveur les a reçus. Gardez cette page ouverte, ou revenez-y avec votre invitation.',
   'survey.manager.failed': 'Les résultats n’ont pas pu être chargés. Vérifiez votre connexion puis réessayez.',
 } as const;
