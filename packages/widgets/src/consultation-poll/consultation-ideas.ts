@@ -257,7 +257,8 @@ export class CivicConsultationIdeas extends CivicElement {
       this.confirmation = result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending';
       this.announcement = this.t(this.confirmation);
     }
-    this.added = [result.data, ...this.added];
+    // Not on the list of another consultation shown since.
+    if (this.consultation?.id === consultation) this.added = [result.data, ...this.added];
     this.dispatchEvent(new IdeaSubmittedEvent(consultation, result.data));
   }
 
