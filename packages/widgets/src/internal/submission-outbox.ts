@@ -1,6 +1,8 @@
 // Loaded on demand (a dynamic import, see outbox-loader.ts) by the elements that send what a person
-// answered, so that the outbox and idb stay out of their own chunks. The module is loaded once per
-// page: its two maps are the page's outboxes (one per backend) and the submissions elements wait for.
+// answered, so that the outbox and idb stay out of their own chunks, and by kiosk mode for its
+// staff status. The module is loaded once per page: its maps are the page's outboxes (one per
+// backend, whichever element made it first), the submissions elements wait for, and the kiosks'
+// status lines.
 import {
   createOutbox,
   submissionKey,
@@ -9,9 +11,11 @@ import {
   type Outbox,
   type OutboxDroppedEvent,
   type OutboxKind,
+  type OutboxStatus,
   type OutboxSubmission,
   type Result,
 } from '@civic-pulse/core';
+import { outboxName } from './outbox-loader.js';
 
 /** Why a submission waits on the device: offline, or the kind of the last failed try (`network`, `rate-limited`, `server`…). */
 export type WaitReason = AdapterError['kind'] | 'offline';
@@ -29,13 +33,23 @@ export interface SubmissionWatcher {
 interface Entry {
   adapter: BackendAdapter;
   outbox: Outbox;
+  /**
+   * Whether it asks the browser to keep its storage under pressure (a kiosk's), and whether it has
+   * asked. Kept here rather than as core's `persist` option, fixed when an outbox is made: a kiosk
+   * may share the outbox an inline element of the page made first, and it must not be remade then.
+   */
+  persist: 'no' | 'wanted' | 'asked';
   /** The last try's failure, until one succeeds: while it is set, everything queued waits behind it. */
   failing?: AdapterError;
 }
 
 const outboxes = new Map<string, Entry>();
 const watchers = new Map<string, { name: string; watcher: SubmissionWatcher }>();
+/** The kiosks' staff status lines, by outbox name: they outlive an outbox replaced for a new adapter. */
+const statusListeners = new Set<{ name: string; listener: (status: OutboxStatus) => void }>();
 const watchKey = (kind: OutboxKind, key: string) => `${kind}:${key}`;
+/** The name of the outbox of adapters the page gave, which may each send to a backend of their own. */
+const GIVEN_ADAPTERS = outboxName(undefined);
 
 const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
 
@@ -45,10 +59,17 @@ const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept
  */
 function outboxFor(adapter: BackendAdapter, name: string): Entry {
   const known = outboxes.get(name);
-  if (known?.adapter === adapter) return known;
-  // The page gave another adapter for the same backend: the newer one sends what is queued.
+  // Under a name made of endpoint and org, each element's adapter sends to the same place: the
+  // outbox the first one made serves them all, rather than each element closing it (and aborting
+  // its request in flight) to make its own.
+  if (known && (known.adapter === adapter || name !== GIVEN_ADAPTERS)) return known;
+  // The page gave another adapter: the newer one sends what is queued.
   known?.outbox.close();
-  const entry: Entry = { adapter, outbox: createOutbox({ adapter, name }) };
+  const entry: Entry = { adapter, outbox: createOutbox({ adapter, name }), persist: known?.persist ?? 'no' };
+  entry.outbox.addEventListener('outbox-status', ({ status }) => {
+    if (outboxes.get(name) !== entry) return; // a replaced outbox's last count
+    for (const watching of statusListeners) if (watching.name === name) watching.listener(status);
+  });
   entry.outbox.addEventListener('outbox-sent', ({ item, receipt }) => {
     entry.failing = undefined;
     watchers.get(watchKey(item.kind, item.key))?.watcher.sent(receipt);
@@ -75,6 +96,11 @@ export async function enqueueSubmission(
   options: { tried?: boolean } = {},
 ): Promise<WaitReason | undefined> {
   const entry = outboxFor(adapter, name);
+  if (entry.persist === 'wanted') {
+    // At the first submission, as core's outbox does: nothing is asked of the device before the person acts.
+    entry.persist = 'asked';
+    void globalThis.navigator?.storage?.persist?.().catch(() => false);
+  }
   await entry.outbox.enqueue(submission, options);
   // Offline, the outbox does not even try: the `online` event will start it.
   if (globalThis.navigator?.onLine === false) return 'offline';
@@ -123,9 +149,30 @@ export function resumeSubmissions(adapter: BackendAdapter, name: string): void {
   if (!outboxes.has(name)) outboxFor(adapter, name);
 }
 
+/**
+ * Calls `listener` with the status of the outbox of `name` (online, queued, last sync, durable) now
+ * and at each change, until the returned function is called. Makes the outbox if the page has none
+ * yet, but writes nothing: its database is created at the first submission only. `persist` (a
+ * kiosk's): the outbox asks the browser to keep its storage, at its next submission.
+ */
+export function watchOutboxStatus(
+  adapter: BackendAdapter,
+  name: string,
+  listener: (status: OutboxStatus) => void,
+  options: { persist?: boolean } = {},
+): () => void {
+  const watching = { name, listener };
+  statusListeners.add(watching);
+  const entry = outboxFor(adapter, name);
+  if (options.persist && entry.persist === 'no') entry.persist = 'wanted';
+  listener(entry.outbox.status());
+  return () => statusListeners.delete(watching);
+}
+
 /** Closes every outbox of the page and forgets every watcher; tests start each with none. */
 export function closeSubmissionOutboxes(): void {
   for (const { outbox } of outboxes.values()) outbox.close();
   outboxes.clear();
   watchers.clear();
+  statusListeners.clear();
 }

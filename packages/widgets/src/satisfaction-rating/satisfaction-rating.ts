@@ -10,7 +10,6 @@ import {
   isRetryable,
   newId,
   ratingMessages,
-  submitWithPlugins,
   type AdapterError,
   type BackendAdapter,
   type Channel,
@@ -24,6 +23,8 @@ import {
 } from '@civic-pulse/core';
 import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions, sendThroughOutbox } from '../internal/outbox-loader.js';
+import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
 import { levelIcon } from './icons.js';
@@ -34,14 +35,6 @@ type Phase = 'choosing' | 'sending' | 'queued' | 'failed' | 'sent';
 export type RatingMode = 'inline' | 'floating' | 'kiosk';
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
-const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
-const OUTBOX_NAME = 'civic-pulse-outbox';
-
-// The outbox and its IndexedDB code, in a chunk of their own, out of what a page downloads to show
-// a rating: loaded once the person chooses a level, so that it is there by the time they send, and
-// at start only when an earlier page left this backend's outbox on the device.
-const loadOutbox = () => import('./rating-outbox.js');
-type Outboxes = Awaited<ReturnType<typeof loadOutbox>>;
 
 // Fields that come from the page's attributes, not from the person: when the server refuses one,
 // the webmaster has something to fix and the citizen nothing.
@@ -96,7 +89,7 @@ export class SatisfactionRating extends CivicElement {
   @state() private phase: Phase = 'choosing';
   @state() private error?: AdapterError;
   /** Why the rating waits in the outbox: offline, or the server asked to wait (`rate-limited`, `server`). */
-  @state() private waitingFor?: AdapterError['kind'] | 'offline';
+  @state() private waitingFor?: WaitReason;
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
@@ -149,8 +142,9 @@ export class SatisfactionRating extends CivicElement {
 
   private onLevelChange(event: Event): void {
     this.score = Number((event.target as HTMLInputElement).value);
-    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
-    loadOutbox().catch(() => undefined);
+    // The outbox's code (the page's, shared with the other elements), ready by the time the person
+    // sends, even if the connection goes meanwhile.
+    loadSubmissionOutbox().catch(() => undefined);
     if (this.score === this.levels) this.reasons = new Set();
   }
 
@@ -180,27 +174,16 @@ export class SatisfactionRating extends CivicElement {
     void this.resumeOutbox();
   }
 
-  /**
-   * Sends what an earlier page left queued for this backend, if anything. The database is looked
-   * up by name: neither opened nor created here, and the outbox's code loaded only if it exists.
-   */
+  /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
   private async resumeOutbox(): Promise<void> {
     await this.updateComplete;
     const adapter = this.resolveAdapter();
-    if (!adapter) return;
-    const name = this.outboxName(adapter);
-    try {
-      const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
-      if (databases.some((database) => database.name === name)) (await loadOutbox()).resumeRatingOutbox(adapter, name);
-    } catch {
-      // Offline before the chunk came, or no IndexedDB: the next send tries again.
-    }
+    if (adapter) await resumeLeftSubmissions(adapter, this.outboxName(adapter));
   }
 
-  /** One outbox per backend: named after endpoint and org, or the default name for an adapter the page gave. */
+  /** The outbox of `adapter`'s backend, the page's, which the poll's, the ideas' and the survey's submissions share. */
   private outboxName(adapter: BackendAdapter): string {
-    const key = this.adapterKey(adapter);
-    return key ? `${OUTBOX_NAME} ${key}` : OUTBOX_NAME;
+    return outboxName(this.adapterKey(adapter));
   }
 
   private onSubmit(event: Event): void {
@@ -244,58 +227,35 @@ export class SatisfactionRating extends CivicElement {
     this.phase = 'sending';
     this.error = undefined;
     this.waitingFor = undefined;
-    const context = { kind: 'rating' as const, payload: rating, element: this };
-    const plugins = getConfiguration().plugins ?? [];
-    const outboxes = await loadOutbox().catch(() => undefined);
-    if (!outboxes) {
-      // The outbox's code could not be loaded (offline since before it came): send directly, as a
-      // last resort, and offer the retry.
-      const result = await submitWithPlugins(plugins, context, (payload) => adapter.submitRating(payload));
-      if (result.ok) await this.thank(rating, result.data);
-      else this.fail(rating, result.error);
-      return;
-    }
-    // Resolves once the rating is settled for the person: sent, refused, or kept on the device.
-    await new Promise<void>((settled) => {
-      void submitWithPlugins(plugins, context, (payload) => this.deliver(outboxes, adapter, payload, rating, settled)).then(async (result) => {
-        if (result.ok) await this.thank(rating, result.data);
-        else if (this.pending === rating) this.fail(rating, result.error);
-        // Refused after the element was reset for the next person: the page hears it, the screen stays.
-        else this.dispatchEvent(new RatingErrorEvent(rating, result.error));
-        settled();
-      });
+    await sendThroughOutbox<Rating, Receipt>({
+      adapter,
+      name: this.outboxName(adapter),
+      payload: rating,
+      plugins: { list: getConfiguration().plugins ?? [], context: { kind: 'rating', payload: rating, element: this } },
+      queued: (payload) => ({ kind: 'rating', payload }),
+      // The outbox's code could not be loaded (offline since before it came): sent directly, as a
+      // last resort, with the retry offered if that fails too.
+      direct: (payload) => adapter.submitRating(payload),
+      kept: (reason) => this.wait(rating, reason),
+      settle: (result) => this.settle(rating, result),
     });
   }
 
-  /**
-   * Writes the rating to the outbox, which sends it, and resolves with the server's answer, however
-   * long that takes (a later page may be the one that sends it, and then this never resolves).
-   */
-  private deliver(outboxes: Outboxes, adapter: BackendAdapter, payload: Rating, rating: Rating, settled: () => void): Promise<Result<Receipt>> {
-    const name = this.outboxName(adapter);
-    return new Promise((resolve) => {
-      const stop = outboxes.watchRating(name, payload.id, {
-        sent: (receipt) => (stop(), resolve({ ok: true, data: receipt as Receipt })),
-        dropped: (event) => (stop(), resolve({ ok: false, error: event.error ?? EXPIRED })),
-        waiting: (error) => void this.wait(rating, error.kind, settled),
-      });
-      outboxes.enqueueRating(adapter, name, payload).then(
-        (waiting) => {
-          if (waiting) void this.wait(rating, waiting, settled);
-        },
-        (error: unknown) => (stop(), resolve({ ok: false, error: { kind: 'network', code: 'outbox', message: String(error) } })),
-      );
-    });
+  /** The server's answer to `rating`, however late: thanks, or the error display. */
+  private async settle(rating: Rating, result: Result<Receipt>): Promise<void> {
+    if (result.ok) await this.thank(rating, result.data);
+    else if (this.pending === rating) this.fail(rating, result.error);
+    // Refused after the element was reset for the next person: the page hears it, the screen stays.
+    else this.dispatchEvent(new RatingErrorEvent(rating, result.error));
   }
 
   /** The rating could not be sent yet but is safe on the device: say so, and count it as given. */
-  private async wait(rating: Rating, reason: AdapterError['kind'] | 'offline', settled: () => void): Promise<void> {
+  private async wait(rating: Rating, reason: WaitReason): Promise<void> {
     if (this.pending !== rating || (this.phase !== 'sending' && this.phase !== 'queued')) return;
     const first = this.phase === 'sending';
     this.phase = 'queued';
     this.waitingFor = reason;
     if (!first) return;
-    settled();
     await this.updateComplete;
     this.thanks?.focus();
   }

@@ -3,7 +3,9 @@
 import { fixture, oneEvent } from '@open-wc/testing';
 import type { BackendAdapter } from '@civic-pulse/core';
 import type { SatisfactionRating } from '../satisfaction-rating/satisfaction-rating.js';
-import { closeRatingOutboxes } from '../satisfaction-rating/rating-outbox.js';
+
+// The rating's outbox is the page's, the other elements': its tests forget it as theirs do.
+export { forgetOutboxes } from './outbox.js';
 
 export const part = (el: SatisfactionRating, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 export const radios = (el: SatisfactionRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
@@ -47,13 +49,4 @@ export function ratingFixture(adapter: BackendAdapter, attributes = '') {
   const rating = el.firstElementChild as SatisfactionRating;
   rating.adapter = adapter;
   return fixture<SatisfactionRating>(rating);
-}
-
-/** Each test starts with no outbox open and none on the device, as a first visit does. */
-export async function forgetOutboxes() {
-  closeRatingOutboxes();
-  const names = (await indexedDB.databases()).map(({ name }) => name!).filter((name) => name.startsWith('civic-pulse-outbox'));
-  await Promise.all(
-    names.map((name) => new Promise((done) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: done, onerror: done }))),
-  );
 }

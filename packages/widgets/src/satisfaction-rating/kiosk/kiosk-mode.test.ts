@@ -441,6 +441,21 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
         expect(persistAsked()).to.equal(1);
       }));
 
+    it('shares the outbox an inline rating of the page made first, and has it ask for persistent storage at the next rating', () =>
+      countingPersist(async (persistAsked) => {
+        const adapter = createMemoryAdapter();
+        const inline = await ratingFixture(adapter);
+        await rate(inline);
+        expect(persistAsked()).to.equal(0);
+        const { el } = await kioskFixture(adapter);
+        // The page's one outbox: the kiosk's status has the sync the inline rating's send made.
+        expect(text(el, 'kiosk-status')).to.match(/Dernier envoi : \d{2}:\d{2}:\d{2}/);
+        expect(persistAsked()).to.equal(0);
+        await rate(el);
+        expect(persistAsked()).to.equal(1);
+        expect(adapter.ratings.map(({ source }) => source)).to.deep.equal(['web', 'kiosk']);
+      }));
+
     it('does not ask for persistent storage inline', () =>
       countingPersist(async (persistAsked) => {
         const el = await ratingFixture(createMemoryAdapter());

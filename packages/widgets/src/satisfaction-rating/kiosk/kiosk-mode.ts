@@ -14,7 +14,7 @@ import {
   type Params,
 } from '@civic-pulse/core';
 import { adopt } from '../../consultation-poll/parts.js';
-import { watchOutboxStatus } from '../rating-outbox.js';
+import { watchOutboxStatus } from '../../internal/submission-outbox.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import { systemClock, type Clock } from './clock.js';
 import { kioskStatus } from './kiosk-status.js';
@@ -104,9 +104,13 @@ export class KioskMode implements ReactiveController {
   hostConnected(): void {
     for (const type of ['pointerdown', 'keydown', 'input']) this.host.addEventListener(type, this.onActivity);
     const adapter = this.internals.resolveAdapter();
-    // The outbox is made now, asking for persistent storage at the first rating, which creates its
-    // database; the element's ratings then go through this same outbox.
-    if (adapter) this.stopWatching = watchOutboxStatus(adapter, this.internals.outboxName(adapter), (status) => this.showStatus(status));
+    // The page's outbox for this backend (made now, unless another element made it first), which
+    // asks for persistent storage at the next rating, the first one creating its database; the
+    // element's ratings go through this same outbox.
+    if (adapter) {
+      const name = this.internals.outboxName(adapter);
+      this.stopWatching = watchOutboxStatus(adapter, name, (status) => this.showStatus(status), { persist: true });
+    }
   }
 
   hostDisconnected(): void {
