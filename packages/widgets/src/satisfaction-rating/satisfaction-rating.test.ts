@@ -28,6 +28,7 @@ import {
   submitAndWait,
 } from '../test-support/rating.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
+import { queuedEntries } from '../test-support/outbox.js';
 import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -54,19 +55,8 @@ function heldAdapter() {
   };
 }
 
-/** The ratings waiting in the outbox's database, read without changing it. */
-async function queuedIds(name = 'civic-pulse-outbox'): Promise<string[]> {
-  if (!(await indexedDB.databases()).some((database) => database.name === name)) return [];
-  const db = await new Promise<IDBDatabase>((resolve, reject) => Object.assign(indexedDB.open(name), { onsuccess: (e: Event) => resolve((e.target as IDBOpenDBRequest).result), onerror: reject }));
-  try {
-    const entries = await new Promise<{ payload: Rating }[]>((resolve, reject) =>
-      Object.assign(db.transaction('entries').objectStore('entries').getAll(), { onsuccess: (e: Event) => resolve((e.target as IDBRequest).result), onerror: reject }),
-    );
-    return entries.map((entry) => entry.payload.id);
-  } finally {
-    db.close();
-  }
-}
+/** The ids of the ratings waiting in the outbox's database, read without changing it. */
+const queuedIds = async (name?: string) => (await queuedEntries(name)).map(({ payload }) => (payload as Rating).id);
 
 describe('<civic-satisfaction-rating>', () => {
   beforeEach(() => forgetOutboxes());
