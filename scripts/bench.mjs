@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKEND_DIR, SERVER_JS, startBackend } from '../test/support/backend.mjs';
-import { CDN_DIR, LOADER, lazyChunks } from '../test/support/cdn.mjs';
-import { BUDGETS, PAGES, compressedSizes, fileSizes, isLitChunk, pageDownloads, total } from './bench/sizes.mjs';
+import { CDN_DIR, LOADER } from '../test/support/cdn.mjs';
+import { BUDGETS, PAGES, beyondLoaderAndLit, compressedSizes, fileSizes, importGraph, isLitChunk, lazyChunk, outboxSizes, pageDownloads, total } from './bench/sizes.mjs';
 import { LOAD, connectionSettings, durability, postRatings } from './bench/throughput.mjs';
 import { number } from './bench/table.mjs';
 
@@ -19,19 +19,6 @@ const verdict = (bytes, budget) => `${number(bytes)} B of ${number(budget)} B: $
 const SURVEY_BUDGET = 10_000;
 // Issue 6: the barometer badge, its chunk against 6 KB gzip beyond the loader and Lit.
 const BADGE_BUDGET = 6_000;
-
-/**
- * A CDN file and the files it imports, statically, and through the dynamic imports whose file
- * `follow` accepts, each once: read from the built code, as the browser would fetch them.
- */
-function importGraph(file, follow = () => false, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  for (const [, dynamic, name] of readFileSync(`${CDN_DIR}${file}`, 'utf8').matchAll(/(import\(\s*)?["']\.\/([^"']+\.js)["']/g)) {
-    if (!dynamic || follow(name)) importGraph(name, follow, seen);
-  }
-  return seen;
-}
 
 /**
  * The survey's weight, read from the build (no demo page holds a survey with a token to open):
@@ -47,17 +34,6 @@ function surveySizes() {
     managerView: beyondLoaderAndLit(importGraph(file, (name) => name.startsWith('survey-results-'))),
   };
 }
-
-/** The chunk the loader fetches for `tag`. */
-function lazyChunk(tag) {
-  const file = lazyChunks().get(tag);
-  if (!file) throw new Error(`the loader ${LOADER} imports no ${tag} chunk`);
-  return file;
-}
-
-/** The sizes of `files` but the loader and Lit, file by file. */
-const beyondLoaderAndLit = (files) =>
-  [...files].filter((name) => name !== LOADER && !isLitChunk(name)).map((name) => ({ file: name, ...compressedSizes(readFileSync(`${CDN_DIR}${name}`)) }));
 
 /**
  * The barometer badge's weight, read from the build: its own chunk, and what a French page showing
@@ -103,6 +79,11 @@ async function main() {
     console.log(sizeRow(`  all ${downloads.length} files`, all));
     console.log(`  budget, loader ≤ 3 KB gzip:     ${verdict(loader.gzip, BUDGETS.loader)}`);
     console.log(`  budget, all of it ≤ 20 KB gzip: ${verdict(all.gzip, BUDGETS.page)}`);
+    const outbox = outboxSizes();
+    const outboxAdded = total(outbox);
+    console.log('  the outbox, added when a person picks a level (not part of showing the rating):');
+    for (const file of outbox) console.log(sizeRow(`  ${file.file}`, file));
+    console.log(sizeRow(`  outbox added, ${outbox.length} file${outbox.length === 1 ? '' : 's'}`, outboxAdded));
     console.log(sizeRow(`poll chunk ${pollChunk.file}`, pollChunk));
     console.log('  /cdn/ files /place-du-marche.html downloaded in Chromium to show the poll:');
     for (const file of pollDownloads) console.log(sizeRow(`  ${file.file}`, file));
@@ -147,6 +128,7 @@ async function main() {
       ['loader, gzip / brotli', `${number(loader.gzip)} / ${number(loader.brotli)} B`, loader.gzip <= BUDGETS.loader ? 'OK ≤ 3 KB' : 'OVER 3 KB'],
       ['rating chunk, gzip / brotli', `${number(ratingChunk.gzip)} / ${number(ratingChunk.brotli)} B`, ''],
       [`page total (${downloads.length} files), gzip / brotli`, `${number(all.gzip)} / ${number(all.brotli)} B`, all.gzip <= BUDGETS.page ? 'OK ≤ 20 KB' : 'OVER 20 KB'],
+      ['outbox added on first use, gzip / brotli', `${number(outboxAdded.gzip)} / ${number(outboxAdded.brotli)} B`, ''],
       ['poll chunk, gzip / brotli', `${number(pollChunk.gzip)} / ${number(pollChunk.brotli)} B`, pollChunk.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'OVER 8 KB'],
       ['poll to answer, beyond loader and Lit', `${number(pollToAnswer.gzip)} / ${number(pollToAnswer.brotli)} B`, pollToAnswer.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'over 8 KB'],
       ['poll page with ideas, beyond loader and Lit', `${number(pollOwn.gzip)} / ${number(pollOwn.brotli)} B`, pollOwn.gzip <= BUDGETS.poll ? 'OK ≤ 8 KB' : 'over 8 KB'],

@@ -39,10 +39,8 @@ export function total(sizes) {
 }
 
 export function fileSizes() {
-  const chunks = lazyChunks();
   const chunkSizes = (tag) => {
-    const file = chunks.get(tag);
-    if (!file) throw new Error(`the loader ${LOADER} imports no ${tag} chunk`);
+    const file = lazyChunk(tag);
     return { file, ...compressedSizes(readFileSync(`${CDN_DIR}${file}`)) };
   };
   return {
@@ -50,6 +48,45 @@ export function fileSizes() {
     ratingChunk: chunkSizes('civic-satisfaction-rating'),
     pollChunk: chunkSizes('civic-consultation-poll'),
   };
+}
+
+/**
+ * A CDN file and the files it imports, statically, and through the dynamic imports whose file
+ * `follow` accepts, each once: read from the built code, as the browser would fetch them.
+ */
+export function importGraph(file, follow = () => false, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, dynamic, name] of readFileSync(`${CDN_DIR}${file}`, 'utf8').matchAll(/(import\(\s*)?["']\.\/([^"']+\.js)["']/g)) {
+    if (!dynamic || follow(name)) importGraph(name, follow, seen);
+  }
+  return seen;
+}
+
+/** The chunk the loader fetches for `tag`. */
+export function lazyChunk(tag) {
+  const file = lazyChunks().get(tag);
+  if (!file) throw new Error(`the loader ${LOADER} imports no ${tag} chunk`);
+  return file;
+}
+
+/** The sizes of `files` but the loader and Lit, file by file. */
+export const beyondLoaderAndLit = (files) =>
+  [...files].filter((name) => name !== LOADER && !isLitChunk(name)).map((name) => ({ file: name, ...compressedSizes(readFileSync(`${CDN_DIR}${name}`)) }));
+
+/**
+ * What the outbox adds to a page with a rating (issue 7), file by file: the chunks that the
+ * outbox's lazy imports bring (`submission-outbox-…`, with the core outbox and idb in it) and
+ * that showing the rating did not already bring. Loaded when a person picks a level, or at start
+ * when an earlier page left items waiting: a page that only shows the rating does not download it.
+ */
+export function outboxSizes() {
+  const rating = lazyChunk('civic-satisfaction-rating');
+  const shown = importGraph(rating);
+  const withOutbox = importGraph(rating, (name) => name.startsWith('submission-outbox-'));
+  const added = [...withOutbox].filter((name) => !shown.has(name));
+  if (added.length === 0) throw new Error(`${rating} lazy-imports no submission-outbox chunk`);
+  return added.map((file) => ({ file, ...compressedSizes(readFileSync(`${CDN_DIR}${file}`)) }));
 }
 
 /** The demo pages measured, and what shows that each one's element is ready. */

@@ -4,13 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, type TestContext } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Browser, Locator, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import type { RatingRow } from '../../examples/reference-backend/src/storage/schema.js';
 import { startBackend, type RunningBackend } from '../support/backend.mjs';
 import { launchChromium } from '../support/playwright.mjs';
-import { createSchema, type TemporarySchema } from '../support/postgres-schema.mjs';
+import { createSchema, postgresProblem, type TemporarySchema } from '../support/postgres-schema.mjs';
 
 /**
  * The origin the browser sees: where `npm start` serves the site, and the endpoint that
@@ -28,11 +28,30 @@ const ACTION_TIMEOUT_MS = 10_000;
 
 /**
  * Where the backend keeps its data. PostgreSQL is the server of CIVIC_TEST_POSTGRES_URL (by
- * default postgres://root@127.0.0.1:5432/test), in a schema made for the file and dropped after;
- * when it does not answer, the file's tests fail saying so (they are never skipped).
+ * default postgres://root@127.0.0.1:5432/test), in a schema made for the suite and dropped after.
  */
 export type Engine = 'sqlite' | 'postgres';
-export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
+
+/**
+ * A suite `<name>, on <engine>` per engine, each with a site of its own on that engine, given to
+ * `body`. As in the backend's tests, without a PostgreSQL that answers, its suite holds one skipped
+ * test naming the variable to set (the run's skipped count shows it); in CI (`CI` set) it runs
+ * anyway and fails saying so.
+ */
+export async function describeOnEachEngine(name: string, options: { timeout: number }, body: (site: Site) => void): Promise<void> {
+  const postgresUnavailable = isCi() ? undefined : await postgresProblem();
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    describe(`${name}, on ${engine}`, options, () => {
+      if (engine === 'postgres' && postgresUnavailable) test(`every test of "${name}" on PostgreSQL`, { skip: postgresUnavailable }, () => {});
+      else body(useSite({ engine }));
+    });
+  }
+}
+
+function isCi(): boolean {
+  const value = process.env.CI?.toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
 
 export interface Site {
   readonly engine: Engine;
@@ -42,6 +61,12 @@ export interface Site {
   readonly databaseFile: string;
   /** A page in a new context, where SITE is the backend; closed when the test ends. */
   newPage(t: TestContext): Promise<Page>;
+  /**
+   * Takes the page's context offline, or back online. Playwright's own `setOffline` only sets
+   * `navigator.onLine` for routed requests, which it still answers: here they fail too, as on a
+   * device without network.
+   */
+  setOffline(page: Page, offline: boolean): Promise<void>;
   /**
    * Answers a routed request from the backend (or the proxy of `routeThrough`), adding `headers` to
    * its answer. When the connection fails (the backend stopped, the proxy cut it), the browser's
@@ -72,6 +97,7 @@ export function useSite({ engine = 'sqlite' }: { engine?: Engine } = {}): Site {
   let browser: Browser | undefined;
   let schema: TemporarySchema | undefined;
   let upstream: string | undefined;
+  const offline = new WeakSet<BrowserContext>();
   const dir = mkdtempSync(join(tmpdir(), 'civic-pulse-e2e-'));
   const file = join(dir, 'e2e.db');
   const start = async () => {
@@ -131,11 +157,17 @@ export function useSite({ engine = 'sqlite' }: { engine?: Engine } = {}): Site {
       // A request still in flight when the test ends (a list of ideas reloading, say) is cut off
       // with its context: that is not a failure of the test that already passed.
       await context.route(`${SITE}/**`, (route) =>
-        site.forward(route).catch((error: unknown) => {
+        (offline.has(context) ? route.abort('internetdisconnected') : site.forward(route)).catch((error: unknown) => {
           if (!closing) throw error;
         }),
       );
       return context.newPage();
+    },
+    async setOffline(page, cut) {
+      const context = page.context();
+      if (cut) offline.add(context);
+      else offline.delete(context);
+      await context.setOffline(cut);
     },
     async query<Row>(sql: string, ...parameters: unknown[]) {
       if (!schema) return queryDatabase<Row>(file, sql, ...parameters);

@@ -6,6 +6,19 @@ import pg from 'pg';
 /** The same server as the backend tests (examples/reference-backend/test/databases.ts). */
 export const POSTGRES_URL = process.env.CIVIC_TEST_POSTGRES_URL || 'postgres://root@127.0.0.1:5432/test';
 
+/** Why PostgreSQL cannot be used at `baseUrl` (it does not answer), or `undefined` when it can. */
+export async function postgresProblem(baseUrl = POSTGRES_URL) {
+  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return `PostgreSQL does not answer at ${baseUrl} (${error.message || error.code || error.name}): start it, or set CIVIC_TEST_POSTGRES_URL`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * Creates the schema and returns the URL whose connections work in it (libpq `options` setting
  * search_path, as DATABASE_URL accepts), a client connected to it, and `drop()`, which drops the
