@@ -12,7 +12,7 @@ import pg from 'pg';
 import { SERVER_JS, startBackend } from '../test/support/backend.mjs';
 import { createSchema } from '../test/support/postgres-schema.mjs';
 import { startRoundRobinProxy } from './bench/round-robin-proxy.mjs';
-import { LOAD, durability, postRatings } from './bench/throughput.mjs';
+import { BENCH_RATINGS_SQL, LOAD, durability, postRatings, splitStored } from './bench/throughput.mjs';
 import { number, printTable } from './bench/table.mjs';
 
 const ADMIN_TOKEN = 'bench-admin-token';
@@ -24,17 +24,11 @@ function buildIfMissing() {
 }
 
 /** The same check as durability() on SQLite, on the rows of a PostgreSQL schema. */
-async function postgresDurability(url, { sent, acknowledged }) {
+async function postgresDurability(url, load) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const stored = new Set((await client.query('select id from ratings')).rows.map((row) => row.id));
-    return {
-      rows: stored.size,
-      missing: [...acknowledged].filter((id) => !stored.has(id)).length,
-      unacknowledged: [...stored].filter((id) => !acknowledged.has(id)).length,
-      neverSent: [...stored].filter((id) => !sent.has(id)).length,
-    };
+    return splitStored((await client.query(BENCH_RATINGS_SQL)).rows.map((row) => row.id), load);
   } finally {
     await client.end();
   }

@@ -6,6 +6,13 @@ import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 
 export const LOAD = { connections: 10, duration: 10 };
+/**
+ * The kiosk id of the bench's ratings: the durability checks read only these rows, not the demo
+ * ratings the server seeds into a fresh database (some thousands, for the barometer).
+ */
+export const BENCH_KIOSK = 'bench';
+/** The query of the ids the bench wrote, on either engine. */
+export const BENCH_RATINGS_SQL = `select id from ratings where kiosk_id = '${BENCH_KIOSK}'`;
 
 /** A valid rating; a fresh id each time, since the id is the idempotency key. */
 function aRating() {
@@ -17,7 +24,7 @@ function aRating() {
     scale: 'smileys-5',
     score: 1 + Math.floor(Math.random() * 5),
     reasons: ['waiting-time'],
-    kioskId: 'bench',
+    kioskId: BENCH_KIOSK,
     occurredAt: new Date().toISOString(),
   };
 }
@@ -68,22 +75,28 @@ export async function postRatings(backendUrl) {
 }
 
 /**
- * After the server stopped: the rows in the file, split into the acknowledged ones and the others
- * (which can only be requests cut in flight), the acknowledged ids missing, the rows never sent, and
- * the journal mode, which the file records (read by a plain connection that sets nothing).
+ * The bench's rows once the server has stopped, split into the acknowledged ones and the others
+ * (which can only be requests cut in flight), with the acknowledged ids missing and the rows never
+ * sent.
  */
-export function durability(databaseFile, { sent, acknowledged }) {
+export function splitStored(storedIds, { sent, acknowledged }) {
+  const stored = new Set(storedIds);
+  return {
+    rows: stored.size,
+    missing: [...acknowledged].filter((id) => !stored.has(id)).length,
+    unacknowledged: [...stored].filter((id) => !acknowledged.has(id)).length,
+    neverSent: [...stored].filter((id) => !sent.has(id)).length,
+  };
+}
+
+/**
+ * After the server stopped: splitStored() of the file's rows, and the journal mode, which the file
+ * records (read by a plain connection that sets nothing).
+ */
+export function durability(databaseFile, load) {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const stored = new Set(db.prepare('select id from ratings').pluck().all());
-    const storedIds = [...stored];
-    return {
-      rows: stored.size,
-      missing: [...acknowledged].filter((id) => !stored.has(id)).length,
-      unacknowledged: storedIds.filter((id) => !acknowledged.has(id)).length,
-      neverSent: storedIds.filter((id) => !sent.has(id)).length,
-      journalMode: db.pragma('journal_mode', { simple: true }),
-    };
+    return { ...splitStored(db.prepare(BENCH_RATINGS_SQL).pluck().all(), load), journalMode: db.pragma('journal_mode', { simple: true }) };
   } finally {
     db.close();
   }
