@@ -44,6 +44,11 @@ export async function openRatingPage(site: Site, t: TestContext): Promise<{ page
   return { page, rating };
 }
 
+/** Whether the page has fetched the outbox's chunk (the CDN's `submission-outbox-<hash>.js`). */
+export function outboxCodeFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/submission-outbox-[^/]+\.js$/.test(entry.name)));
+}
+
 /** What the page heard since it was loaded. */
 export function heard(page: Page): Promise<Heard> {
   return page.evaluate(() => (window as unknown as HeardWindow).civicHeard);

@@ -39,6 +39,14 @@ const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', 
 // Fields that come from the page's attributes, not from the person: when the server refuses one,
 // the webmaster has something to fix and the citizen nothing.
 const ATTRIBUTE_FIELDS = new Set(['service', 'channel', 'scale', 'source', 'kioskId']);
+/**
+ * Fetches the outbox's code (the page's, shared with the other elements) once a person may rate:
+ * the rating in view, its dialog opened, a level chosen. A rating given after the connection went
+ * is then still kept on the device; were the code fetched only at the send, it could not be.
+ * Fetching stores nothing: the outbox writes to the device at the first rating only.
+ */
+const preloadOutbox = (): void => void loadSubmissionOutbox().catch(() => undefined);
+
 const isMisconfiguration = (error: AdapterError) =>
   error.kind === 'invalid' && (error.fields ?? []).some(({ path }) => ATTRIBUTE_FIELDS.has(path.split('.')[0]!));
 
@@ -92,6 +100,9 @@ export class SatisfactionRating extends CivicElement {
   @state() private waitingFor?: WaitReason;
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
+  /** Watches for the rating to come into view, to fetch the outbox's code then (see `preloadOutbox`). */
+  private inView?: IntersectionObserver;
+
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   private readonly retryBlock = new RetryBlock(this);
 
@@ -142,9 +153,7 @@ export class SatisfactionRating extends CivicElement {
 
   private onLevelChange(event: Event): void {
     this.score = Number((event.target as HTMLInputElement).value);
-    // The outbox's code (the page's, shared with the other elements), ready by the time the person
-    // sends, even if the connection goes meanwhile.
-    loadSubmissionOutbox().catch(() => undefined);
+    preloadOutbox();
     if (this.score === this.levels) this.reasons = new Set();
   }
 
@@ -172,6 +181,20 @@ export class SatisfactionRating extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.resumeOutbox();
+    // A floating rating is in view on every page: its dialog's opening fetches the outbox instead.
+    if (this.mode !== 'floating') {
+      this.inView = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.inView?.disconnect();
+        preloadOutbox();
+      });
+      this.inView.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.inView?.disconnect();
   }
 
   /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
@@ -301,6 +324,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private openDialog(): void {
+    preloadOutbox();
     this.dialog?.showModal();
   }
 
