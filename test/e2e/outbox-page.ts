@@ -73,8 +73,17 @@ export async function giveRating(rating: Locator, level: string): Promise<{ outc
   });
 }
 
-/** The ids of the ratings waiting in the page's outbox, oldest first, read without changing it. */
-export function queuedIds(page: Page): Promise<string[]> {
+/** An entry waiting in the page's outbox, as stored. */
+export interface QueuedEntry {
+  key: string;
+  kind: string;
+  /** Marked before a first try, for the kinds whose server cannot tell a retry (survey responses). */
+  tried: boolean;
+  payload: Record<string, unknown>;
+}
+
+/** The entries waiting in the page's outbox, oldest first, read without changing it. */
+export function queuedEntries(page: Page): Promise<QueuedEntry[]> {
   return page.evaluate(async (name) => {
     if (!(await indexedDB.databases()).some((database) => database.name === name)) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -83,15 +92,21 @@ export function queuedIds(page: Page): Promise<string[]> {
       request.onerror = () => reject(request.error);
     });
     try {
-      return await new Promise<string[]>((resolve, reject) => {
+      return await new Promise<QueuedEntry[]>((resolve, reject) => {
         const request = db.transaction('entries').objectStore('entries').getAll();
-        request.onsuccess = () => resolve((request.result as { payload: { id: string } }[]).map((entry) => entry.payload.id));
+        request.onsuccess = () =>
+          resolve((request.result as QueuedEntry[]).map(({ key, kind, tried, payload }) => ({ key, kind, tried: tried === true, payload })));
         request.onerror = () => reject(request.error);
       });
     } finally {
       db.close();
     }
   }, OUTBOX);
+}
+
+/** The ids of the ratings waiting in the page's outbox, oldest first. */
+export async function queuedIds(page: Page): Promise<string[]> {
+  return (await queuedEntries(page)).map((entry) => entry.payload.id as string);
 }
 
 /** Reads until `done` holds, every 100 ms; fails with the last value after `timeoutMs`. */

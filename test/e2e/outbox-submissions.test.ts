@@ -4,45 +4,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { until } from './outbox-page.js';
+import { queuedEntries, until } from './outbox-page.js';
 import { ADMIN_TOKEN, SITE, queryDatabase, useSite } from './site.js';
 
 const site = useSite();
 const CONSULTATION = 'place-du-marche';
 const SURVEY = 'qualite-de-service';
-/** Both pages name the demo backend by its endpoint and org: one outbox for it. */
-const OUTBOX = `civic-pulse-outbox ${SITE} ville-exemple`;
 
 const query = <Row>(sql: string, ...parameters: unknown[]): Row[] => queryDatabase<Row>(site.databaseFile, sql, ...parameters);
-
-interface QueuedEntry {
-  key: string;
-  kind: string;
-  tried: boolean;
-  payload: Record<string, unknown>;
-}
-
-/** The entries waiting in the page's outbox, oldest first, read without changing it. */
-function queued(page: Page): Promise<QueuedEntry[]> {
-  return page.evaluate(async (name) => {
-    if (!(await indexedDB.databases()).some((database) => database.name === name)) return [];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      return await new Promise<QueuedEntry[]>((resolve, reject) => {
-        const request = db.transaction('entries').objectStore('entries').getAll();
-        request.onsuccess = () =>
-          resolve((request.result as QueuedEntry[]).map(({ key, kind, tried, payload }) => ({ key, kind, tried: tried === true, payload })));
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, OUTBOX);
-}
 
 /** The number of POSTs the page made to `path` since `count` started watching. */
 function countPosts(page: Page, path: string): () => number {
@@ -88,7 +57,7 @@ describe('submissions given offline, on the demo pages, against the real backend
     await next();
 
     await sendOffline(page, poll, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
-    const [entry, ...others] = await queued(page);
+    const [entry, ...others] = await queuedEntries(page);
     assert.equal(others.length, 0, 'one item in the outbox');
     assert.equal(entry!.kind, 'consultation-response');
     const responseId = (entry!.payload.response as { id: string }).id;
@@ -98,7 +67,7 @@ describe('submissions given offline, on the demo pages, against the real backend
 
     await page.context().setOffline(false);
     await poll.locator('[part="thanks"]').waitFor({ timeout: 30_000 });
-    await until('the outbox is emptied', () => queued(page), (entries) => entries.length === 0);
+    await until('the outbox is emptied', () => queuedEntries(page), (entries) => entries.length === 0);
     const rows = stored();
     assert.equal(rows.length, before + 1, 'exactly one new response');
     assert.deepEqual(
@@ -147,7 +116,7 @@ describe('submissions given offline, on the demo pages, against the real backend
     await survey.getByRole('checkbox', { name: 'Je valide ce classement' }).click();
 
     await sendOffline(page, survey, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
-    const [entry, ...others] = await queued(page);
+    const [entry, ...others] = await queuedEntries(page);
     assert.equal(others.length, 0, 'one item in the outbox');
     assert.equal(entry!.kind, 'survey-response');
     assert.equal(entry!.payload.token, token, 'the token waits with the answers');
@@ -158,7 +127,7 @@ describe('submissions given offline, on the demo pages, against the real backend
 
     await page.context().setOffline(false);
     await survey.locator('[part="thanks"]').waitFor({ timeout: 30_000 });
-    await until('the outbox is emptied', () => queued(page), (entries) => entries.length === 0);
+    await until('the outbox is emptied', () => queuedEntries(page), (entries) => entries.length === 0);
     assert.equal(count(), before + 1, 'exactly one new response');
     assert.equal(posts(), 1, 'sent once');
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), draftKey), null, 'the draft is deleted once the answers are stored');
