@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult } from 'lit';
+import { html, nothing, type CSSResult } from 'lit';
 import type { MessageBundle } from '@civic-pulse/core';
 
 // What the poll shares with the parts of it fetched only when needed (questions.ts, results.ts).
@@ -17,15 +17,4 @@ export const labelId = (question: { id: string }) => `q-${question.id}`;
 export interface LazyPart {
   styles: CSSResult;
   messages: MessageBundle;
-}
-
-/**
- * Adds a lazy part's styles to the poll's shadow root, once. An adopted stylesheet, as Lit's own:
- * nothing inline, so a strict CSP (no 'unsafe-inline' style) allows it; where a browser cannot
- * adopt, Lit's `adoptStyles` appends a <style> with the page's nonce, as it does for the element.
- */
-export function adopt(root: ShadowRoot, styles: CSSResult): void {
-  const sheet = styles.styleSheet;
-  if (!sheet) adoptStyles(root, [styles]);
-  else if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

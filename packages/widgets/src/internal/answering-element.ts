@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { loadLanguage, type AdapterError, type BackendAdapter, type MessageKey, type Params, type Question } from '@civic-pulse/core';
-import { adopt, heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
+import { heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
+import { adopt } from './adopt.js';
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
 import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';

@@ -13,7 +13,7 @@ import {
   type OutboxStatus,
   type Params,
 } from '@civic-pulse/core';
-import { adopt } from '../../consultation-poll/parts.js';
+import { adopt } from '../../internal/adopt.js';
 import { watchOutboxStatus } from '../../internal/submission-outbox.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import { systemClock, type Clock } from './clock.js';
