@@ -29,7 +29,7 @@ export interface KindRule<K extends OutboxKind> {
   send(adapter: BackendAdapter, payload: PayloadOf<K>, options: CallOptions, tried: boolean): Promise<Result<unknown>>;
   /** The entry is marked as tried on the device before its first attempt (see `send`). */
   marksTried?: boolean;
-  /** Refusals of this kind that no retry can change, beyond the outbox's own (`invalid`, `conflict`). */
+  /** Refusals of this kind that no retry can change, beyond the outbox's own (`invalid`, `conflict`, `too-large`). */
   refuses?(error: AdapterError): boolean;
 }
 
@@ -46,9 +46,15 @@ const surveyResponse: KindRule<'survey-response'> = {
     if (!result.ok && tried && result.error.code === 'token-used') return { ok: true, data: undefined };
     return result;
   },
-  // A token used (by someone else: see above), unknown or missing will not open the survey later.
-  refuses: (error) => error.kind === 'forbidden' || error.kind === 'unauthorized',
+  // A token used (by someone else: see above), unknown or missing will not open the survey later,
+  // nor will a survey deleted meanwhile take answers.
+  refuses: (error) => error.kind === 'forbidden' || error.kind === 'unauthorized' || error.kind === 'not-found',
 };
+
+// An answer to a consultation deleted meanwhile will never be taken: ended, rather than holding
+// every submission behind it for 14 days. A rating has no such resource: its 404 (an org unknown
+// to the server, a misconfigured site) is retried until the site is fixed.
+const answersGone = (error: AdapterError): boolean => error.kind === 'not-found';
 
 export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
   rating: {
@@ -58,10 +64,12 @@ export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
   'consultation-response': {
     key: ({ response }) => response.id,
     send: (adapter, { consultation, response }, options) => adapter.submitConsultationResponse(consultation, response, options),
+    refuses: answersGone,
   },
   idea: {
     key: ({ idea }) => idea.id,
     send: (adapter, { consultation, idea }, options) => adapter.submitIdea(consultation, idea, options),
+    refuses: answersGone,
   },
   'survey-response': surveyResponse,
 };

@@ -3,6 +3,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AdapterError, BackendAdapter, Rating, Receipt, Result } from '../index.js';
 import { newId } from '../id.js';
 import { createOutbox, type Outbox, type OutboxOptions, type OutboxSubmission } from './index.js';
+import { openIndexedDbStore } from './store.js';
 
 const FAST = { baseMs: 10, maxMs: 40 };
 const NETWORK: AdapterError = { kind: 'network', code: 'network', message: 'Failed to fetch' };
@@ -232,6 +233,95 @@ describe('createOutbox', () => {
     expect(received).to.deep.equal(ratings.map((r) => r.id));
   });
 
+  it('does not even open IndexedDB at start when the device lists no database of its name', async () => {
+    const opens: string[] = [];
+    const original = indexedDB.open;
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      opens.push(args[0]);
+      return original.apply(this, args);
+    };
+    try {
+      const { adapter } = scriptedAdapter();
+      const outbox = open({ adapter });
+      await outbox.flush();
+      expect(opens).to.deep.equal([]);
+      expect(outbox.status()).to.include({ durable: true, queued: 0 });
+      await outbox.enqueue({ kind: 'rating', payload: rating() });
+      expect(opens).to.deep.equal([name]);
+    } finally {
+      indexedDB.open = original;
+    }
+  });
+
+  it('counts what an earlier page left while the browser is offline, and sends nothing', async () => {
+    const { adapter } = scriptedAdapter(offline);
+    const before = open({ adapter, backoff: { baseMs: 60_000 } });
+    for (const score of [1, 2]) await before.enqueue({ kind: 'rating', payload: rating(score) });
+    before.close();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { adapter: later, calls } = scriptedAdapter();
+      const after = open({ adapter: later });
+      await after.flush();
+      expect(after.status()).to.include({ queued: 2, online: false });
+      expect(calls).to.deep.equal([]);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('tells an outbox of the same name (another tab) that the item it queued was sent, or why it waits', async () => {
+    // Tab one queues while its tries fail; tab two, holding the lock, sends everything in the database.
+    const { adapter: failing } = scriptedAdapter(offline);
+    const one = open({ adapter: failing, backoff: { baseMs: 60_000 } });
+    const { adapter: sending, calls } = scriptedAdapter();
+    const two = open({ adapter: sending, backoff: { baseMs: 60_000 } });
+    const waitingHeard = oneEvent(two, 'outbox-waiting');
+    const r = rating();
+    await one.enqueue({ kind: 'rating', payload: r });
+    expect((await waitingHeard).item.key, 'tab two hears that tab one’s try failed').to.equal(r.id);
+    const sentHeard = oneEvent(one, 'outbox-sent');
+    await two.flush();
+    expect(calls).to.deep.equal([r.id]);
+    const event = await sentHeard;
+    expect(event.item.key).to.equal(r.id);
+    expect((event.receipt as Receipt).id).to.equal(r.id);
+    await waitUntil(() => one.status().queued === 0, 'tab one counts the item gone');
+    expect(one.status().lastSyncAt).to.equal(two.status().lastSyncAt);
+  });
+
+  it('tells an outbox of the same name (another tab) that the item it queued was refused', async () => {
+    const { adapter: failing } = scriptedAdapter(offline);
+    const one = open({ adapter: failing, backoff: { baseMs: 60_000 } });
+    const { adapter: refusing } = scriptedAdapter(() => ({ ok: false, error: { kind: 'invalid', code: 'invalid-body', message: 'no', status: 422 } }));
+    const two = open({ adapter: refusing, backoff: { baseMs: 60_000 } });
+    const r = rating();
+    await one.enqueue({ kind: 'rating', payload: r });
+    const droppedHeard = oneEvent(one, 'outbox-dropped');
+    await two.flush();
+    const event = await droppedHeard;
+    expect(event.item.key).to.equal(r.id);
+    expect(event.reason).to.equal('refused');
+    expect(event.error?.code).to.equal('invalid-body');
+  });
+
+  it('leaves an item of a kind it does not know (a newer SDK queued it) and sends what follows', async () => {
+    const store = (await openIndexedDbStore(name, true, () => undefined))!;
+    await store.add({ key: 'petition:p1', kind: 'petition', payload: { id: 'p1' }, enqueuedAt: Date.now() });
+    const r = rating();
+    await store.add({ key: `rating:${r.id}`, kind: 'rating', payload: r, enqueuedAt: Date.now() });
+    store.close();
+    const { adapter, calls } = scriptedAdapter();
+    const outbox = open({ adapter });
+    const dropped: string[] = [];
+    outbox.addEventListener('outbox-dropped', ({ item }) => dropped.push(item.key));
+    await outbox.flush();
+    await outbox.flush();
+    expect(calls).to.deep.equal([r.id]);
+    expect(dropped, 'the newer code will send it').to.deep.equal([]);
+    expect(outbox.status().queued).to.equal(1);
+  });
+
   it('keeps a submission queued twice once', async () => {
     const { adapter } = scriptedAdapter(offline);
     const outbox = open({ adapter, backoff: { baseMs: 60_000 } });
@@ -312,6 +402,54 @@ describe('createOutbox, for every kind of submission', () => {
     expect(event.reason).to.equal('refused');
     expect(event.error?.code).to.equal('already-answered');
     expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('ends a response or an idea to a consultation deleted meanwhile (404), and a submission too large (413), instead of holding the queue', async () => {
+    const NOT_FOUND: AdapterError = { kind: 'not-found', code: 'unknown-consultation', message: 'gone', status: 404 };
+    const TOO_LARGE: AdapterError = { kind: 'too-large', code: 'body-too-large', message: 'big', status: 413 };
+    const sentRatings: string[] = [];
+    const adapter = {
+      submitConsultationResponse: async () => ({ ok: false, error: NOT_FOUND }),
+      submitIdea: async () => ({ ok: false, error: NOT_FOUND }),
+      submitSurveyResponse: async () => ({ ok: false, error: NOT_FOUND }),
+      async submitRating(r: Rating) {
+        if (r.score === 1) return { ok: false, error: TOO_LARGE };
+        sentRatings.push(r.id);
+        return accept(r);
+      },
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter, { backoff: { baseMs: 60_000 } });
+    const dropped: string[] = [];
+    outbox.addEventListener('outbox-dropped', ({ item, reason, error }) => dropped.push(`${item.kind} ${reason} ${error?.status}`));
+    const participant = newId();
+    await outbox.enqueue({ kind: 'consultation-response', payload: { consultation: 'velo', response: { id: newId(), participant, answers: {} } } });
+    await outbox.enqueue({ kind: 'idea', payload: { consultation: 'velo', idea: { id: newId(), participant, title: 'Un banc', body: '' } } });
+    await outbox.enqueue(surveyItem());
+    await outbox.enqueue({ kind: 'rating', payload: rating(1) });
+    const last = rating(2);
+    await outbox.enqueue({ kind: 'rating', payload: last });
+    await waitUntil(() => sentRatings.length === 1, 'the rating behind them is sent');
+    expect(dropped).to.deep.equal(['consultation-response refused 404', 'idea refused 404', 'survey-response refused 404', 'rating refused 413']);
+    expect(sentRatings).to.deep.equal([last.id]);
+  });
+
+  it('keeps a rating whose org the server does not know (404: a misconfigured site), and everything behind it', async () => {
+    const calls: string[] = [];
+    const adapter = {
+      async submitRating(r: Rating) {
+        calls.push(r.id);
+        return { ok: false, error: { kind: 'not-found', code: 'unknown-org', message: 'no org', status: 404 } };
+      },
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter, { backoff: { baseMs: 60_000 } });
+    const waiting = oneEvent(outbox, 'outbox-waiting');
+    const first = rating();
+    await outbox.enqueue({ kind: 'rating', payload: first });
+    await outbox.enqueue({ kind: 'rating', payload: rating() });
+    expect((await waiting).error.code).to.equal('unknown-org');
+    await outbox.flush();
+    expect(new Set(calls)).to.deep.equal(new Set([first.id]));
+    expect(outbox.status().queued).to.equal(2);
   });
 
   it('tells with outbox-waiting that a try failed and the item stays', async () => {

@@ -1,5 +1,5 @@
 import type { AdapterError, BackendAdapter } from '../adapter.js';
-import { ruleOf, type OutboxSubmission } from './kinds.js';
+import { KINDS, ruleOf, type OutboxKind, type OutboxSubmission } from './kinds.js';
 import { memoryStore, openIndexedDbStore, type OutboxStore, type StoredEntry } from './store.js';
 
 export type { OutboxSubmission, OutboxKind } from './kinds.js';
@@ -43,7 +43,11 @@ export class OutboxSentEvent extends Event {
   }
 }
 
-/** `refused`: the server answered 409/422, it has it already or will never take it. `expired`: kept `maxAgeDays`. */
+/**
+ * `refused`: the server has it already or will never take it (409, 422, 413, or a refusal of the
+ * kind's own: see kinds.ts). `expired`: kept `maxAgeDays`. Fired in every tab with an outbox of the
+ * same name, whichever sent it, as are `outbox-sent` and `outbox-waiting`.
+ */
 export class OutboxDroppedEvent extends Event {
   readonly item: OutboxItem;
   readonly reason: 'refused' | 'expired';
@@ -85,11 +89,22 @@ export interface OutboxEventMap {
 export const DEFAULT_OUTBOX_NAME = 'civic-pulse-outbox';
 const DAY_MS = 86_400_000;
 
-// Only an answer that will never change ends an item without success; everything else (network,
-// timeout, 5xx, 429, but also 401/403/404 from a misconfigured site) waits and is tried again,
-// until it expires. A kind may add refusals of its own (see kinds.ts).
-const isTerminal = (entry: StoredEntry, error: AdapterError): boolean =>
-  error.kind === 'invalid' || error.kind === 'conflict' || ruleOf(entry.kind as OutboxSubmission['kind']).refuses?.(error) === true;
+// Only an answer that will never change ends an item without success: 409, 422, and 413 (the same
+// bytes will never fit). Everything else (network, timeout, 5xx, 429, but also 401/403/404 from a
+// misconfigured site) waits and is tried again, until it expires. A kind adds the refusals of its
+// own (see kinds.ts): a 404 for an answer to a consultation or survey deleted meanwhile ends it,
+// where a rating's 404 (an org unknown: the site is misconfigured) is retried.
+const isTerminal = (kind: OutboxKind, error: AdapterError): boolean =>
+  error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'too-large' || ruleOf(kind).refuses?.(error) === true;
+
+/** A kind this code knows: a newer SDK (another tab, a later deploy) may have queued one it does not. */
+const isKnownKind = (kind: string): kind is OutboxKind => Object.prototype.hasOwnProperty.call(KINDS, kind);
+
+/** What an outbox tells the outboxes of the same name in other tabs, which send from the same database. */
+type Relayed =
+  | { type: 'outbox-sent'; item: OutboxItem; receipt: unknown; at: string }
+  | { type: 'outbox-dropped'; item: OutboxItem; reason: 'refused' | 'expired'; error?: AdapterError }
+  | { type: 'outbox-waiting'; item: OutboxItem; error: AdapterError };
 
 const toItem = (entry: StoredEntry): OutboxItem =>
   ({ kind: entry.kind, payload: entry.payload, key: entry.key.slice(entry.key.indexOf(':') + 1), enqueuedAt: new Date(entry.enqueuedAt).toISOString() }) as OutboxItem;
@@ -97,7 +112,9 @@ const toItem = (entry: StoredEntry): OutboxItem =>
 /**
  * Every submission a person makes goes through here: written to IndexedDB before it is sent, sent
  * one at a time oldest first, retried with backoff until the server acknowledges it, kept across
- * reloads. Nothing touches the device before the first `enqueue`.
+ * reloads. Nothing touches the device before the first `enqueue`: at start, the database is opened
+ * only if the device lists it. An item of a kind this code does not know is left for the code that
+ * queued it.
  */
 export class Outbox extends EventTarget {
   readonly #adapter: BackendAdapter;
@@ -121,6 +138,11 @@ export class Outbox extends EventTarget {
   #forced = false;
   #persistAsked = false;
   #closed = false;
+  /**
+   * The other tabs' outboxes of this name. Whichever tab holds the lock sends every item in the
+   * database, this tab's too: without the relay, an element here would never hear its item was sent.
+   */
+  readonly #relay: BroadcastChannel | undefined;
 
   constructor(options: OutboxOptions) {
     super();
@@ -133,6 +155,10 @@ export class Outbox extends EventTarget {
     this.#maxMs = options.backoff?.maxMs ?? 300_000;
     globalThis.addEventListener?.('online', this.#onOnline);
     globalThis.addEventListener?.('offline', this.#onOffline);
+    if (typeof BroadcastChannel === 'function') {
+      this.#relay = new BroadcastChannel(this.#name);
+      this.#relay.onmessage = (message: MessageEvent<Relayed>) => void this.#heard(message.data);
+    }
     // What a previous page left is sent now; this opens the database only if it already exists.
     this.#flushSoon();
   }
@@ -211,6 +237,7 @@ export class Outbox extends EventTarget {
     this.#closing.abort();
     globalThis.removeEventListener?.('online', this.#onOnline);
     globalThis.removeEventListener?.('offline', this.#onOffline);
+    this.#relay?.close();
     void this.#opening.then(() => this.#store?.close());
   }
 
@@ -228,11 +255,12 @@ export class Outbox extends EventTarget {
     if (this.#closed || (!forced && this.#timer !== undefined)) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (globalThis.navigator?.onLine === false) return; // the `online` event starts the next pass
     try {
       const store = await this.#storeFor(false);
       if (!store) return; // nothing was ever queued on this device
+      // Counted also offline: the status shows what an earlier page left before the network returns.
       await this.#count();
+      if (globalThis.navigator?.onLine === false) return; // the `online` event starts the next pass
       // One tab sends at a time, so two tabs do not send the same item at once; the idempotency key
       // would make that harmless, the lock makes it rare. Without Web Locks, the key alone.
       const locks = globalThis.navigator?.locks;
@@ -245,16 +273,23 @@ export class Outbox extends EventTarget {
   }
 
   async #drain(store: OutboxStore): Promise<void> {
+    // The last entry of a kind this code does not know: left for the newer code that queued it,
+    // rather than lost or holding back every item behind it.
+    let skipped: number | undefined;
     for (;;) {
       if (this.#closed) return;
-      const entry = await store.first();
+      const entry = await store.first(skipped);
       if (!entry) return;
       const item = toItem(entry);
       if (this.#now().getTime() - entry.enqueuedAt > this.#maxAgeMs) {
-        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'expired'));
+        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'expired'), { type: 'outbox-dropped', item, reason: 'expired' });
         continue;
       }
-      const rule = ruleOf(item.kind);
+      if (!isKnownKind(entry.kind)) {
+        skipped = entry.seq;
+        continue;
+      }
+      const rule = ruleOf(entry.kind);
       const tried = entry.tried === true;
       // Written before the request leaves, so that a reload after it still knows (see kinds.ts).
       if (rule.marksTried && !tried) await store.markTried(entry.seq!);
@@ -262,23 +297,51 @@ export class Outbox extends EventTarget {
       if (this.#closed) return;
       if (result.ok) {
         this.#attempts = 0;
-        this.#lastSyncAt = this.#now().toISOString();
-        await this.#remove(store, entry, new OutboxSentEvent(item, result.data));
-      } else if (isTerminal(entry, result.error)) {
-        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'refused', result.error));
+        const at = this.#now().toISOString();
+        this.#lastSyncAt = at;
+        await this.#remove(store, entry, new OutboxSentEvent(item, result.data), { type: 'outbox-sent', item, receipt: result.data, at });
+      } else if (isTerminal(entry.kind, result.error)) {
+        await this.#remove(store, entry, new OutboxDroppedEvent(item, 'refused', result.error), { type: 'outbox-dropped', item, reason: 'refused', error: result.error });
       } else {
         // Stop here, so nothing overtakes this item, and try again later.
         this.#retryLater(result.error.retryAfter);
-        if (result.error.kind !== 'aborted') this.dispatchEvent(new OutboxWaitingEvent(item, result.error));
+        if (result.error.kind !== 'aborted') this.#tell(new OutboxWaitingEvent(item, result.error), { type: 'outbox-waiting', item, error: result.error });
         return;
       }
     }
   }
 
-  async #remove(store: OutboxStore, entry: StoredEntry, event: Event): Promise<void> {
+  async #remove(store: OutboxStore, entry: StoredEntry, event: Event, relayed: Relayed): Promise<void> {
     await store.delete(entry.seq!);
     await this.#count();
+    this.#tell(event, relayed);
+  }
+
+  /** Fires `event` here and in the other tabs' outboxes of this name. */
+  #tell(event: Event, relayed: Relayed): void {
     this.dispatchEvent(event);
+    try {
+      this.#relay?.postMessage(relayed);
+    } catch {
+      // A receipt that cannot be cloned: the other tabs hear nothing, as before the relay.
+    }
+  }
+
+  /** What another tab's outbox of this name did with an item of the shared database. */
+  async #heard(relayed: Relayed): Promise<void> {
+    if (this.#closed) return;
+    if (relayed.type === 'outbox-sent') {
+      this.#attempts = 0;
+      this.#lastSyncAt = relayed.at;
+      this.dispatchEvent(new OutboxSentEvent(relayed.item, relayed.receipt));
+    } else if (relayed.type === 'outbox-dropped') {
+      this.dispatchEvent(new OutboxDroppedEvent(relayed.item, relayed.reason, relayed.error));
+    } else {
+      this.dispatchEvent(new OutboxWaitingEvent(relayed.item, relayed.error));
+      return;
+    }
+    // One less in the shared database: the status here counts it again (a store already open only).
+    if (this.#store) await this.#count().catch(() => undefined);
   }
 
   #retryLater(retryAfterSeconds?: number): void {
@@ -297,6 +360,9 @@ export class Outbox extends EventTarget {
   #storeFor(create: boolean): Promise<OutboxStore | undefined> {
     const next = this.#opening.then(async () => {
       if (this.#store) return this.#store;
+      // Without `create`, a database the device does not list is not even opened (an open request
+      // that then aborts its upgrade writes nothing, but opening is touching the device all the same).
+      if (!create && !(await this.#listed())) return undefined;
       try {
         this.#store = await openIndexedDbStore(this.#name, create, () => {
           this.#store = undefined;
@@ -308,6 +374,17 @@ export class Outbox extends EventTarget {
     });
     this.#opening = next.catch(() => undefined);
     return next;
+  }
+
+  /** Whether the device lists this outbox's database; true when it cannot tell (no `databases()`). */
+  async #listed(): Promise<boolean> {
+    const list = globalThis.indexedDB?.databases;
+    if (typeof list !== 'function') return true;
+    try {
+      return (await globalThis.indexedDB.databases()).some((database) => database.name === this.#name);
+    } catch {
+      return true;
+    }
   }
 
   #fallBack(): OutboxStore {

@@ -18,8 +18,8 @@ export interface OutboxStore {
   readonly durable: boolean;
   /** False when an entry with the same key is already queued. */
   add(entry: StoredEntry): Promise<boolean>;
-  /** The oldest entry, the one to send next. */
-  first(): Promise<StoredEntry | undefined>;
+  /** The oldest entry, the one to send next; with `after`, the oldest queued after the entry `after`. */
+  first(after?: number): Promise<StoredEntry | undefined>;
   delete(seq: number): Promise<void>;
   /** Marks the entry `seq` as tried, before its first attempt leaves. */
   markTried(seq: number): Promise<void>;
@@ -72,8 +72,8 @@ export async function openIndexedDbStore(name: string, create: boolean, onLost: 
         throw error;
       }
     },
-    async first() {
-      const cursor = await db.transaction('entries').store.openCursor();
+    async first(after) {
+      const cursor = await db.transaction('entries').store.openCursor(after === undefined ? null : IDBKeyRange.lowerBound(after, true));
       return cursor?.value;
     },
     delete: (seq) => db.delete('entries', seq),
@@ -99,7 +99,7 @@ export function memoryStore(): OutboxStore {
       entries.push({ ...entry, seq: ++seq });
       return true;
     },
-    first: async () => entries[0],
+    first: async (after) => entries.find((entry) => after === undefined || entry.seq! > after),
     async delete(seq) {
       const index = entries.findIndex((entry) => entry.seq === seq);
       if (index >= 0) entries.splice(index, 1);
