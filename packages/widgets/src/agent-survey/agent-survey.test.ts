@@ -12,7 +12,7 @@ import {
 import './civic-agent-survey.js';
 import type { AgentSurvey } from './agent-survey.js';
 import { accessibleNames } from '../test-support/a11y.js';
-import { startNetwork } from '../test-support/network.js';
+import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
@@ -674,6 +674,13 @@ describe('<civic-agent-survey>', () => {
       return { adapter, ids };
     }
 
+    /** A memory adapter that opens the survey but refuses every send: someone else has used the token. */
+    const usedElsewhere = (base: MemoryAdapter): BackendAdapter => ({
+      ...base,
+      getSurvey: (...args) => base.getSurvey(...args),
+      submitSurveyResponse: async () => ({ ok: false, error: { kind: 'forbidden', code: 'token-used', message: 'Used.', status: 403 } }),
+    });
+
     it('keeps the answers on the device when a reply is lost, then reads the used token its retry meets as sent, and deletes the draft', async () => {
       const { adapter: base, token } = memory();
       const { adapter, ids } = replyLost(base);
@@ -720,11 +727,7 @@ describe('<civic-agent-survey>', () => {
     it('says a used token is used when no attempt of this device could have used it, and deletes the draft', async () => {
       const { adapter: base, token } = memory();
       // Someone else answered with the same invitation since it opened the survey here.
-      const adapter: BackendAdapter = {
-        ...base,
-        getSurvey: (...args) => base.getSurvey(...args),
-        submitSurveyResponse: async () => ({ ok: false, error: { kind: 'forbidden', code: 'token-used', message: 'Used.', status: 403 } }),
-      };
+      const adapter = usedElsewhere(base);
       const el = await surveyFixture(adapter, `token="${token}"`);
       await answerFirstSection(el);
       await answerQualitySection(el);
@@ -742,11 +745,59 @@ describe('<civic-agent-survey>', () => {
       const { adapter, token } = memory();
       const responseId = crypto.randomUUID();
       const answers = { direction: 'technique', encadrant: false, charge: 2, perception: { delais: 'oui', accueil: 'oui' }, priorites: ['effectifs', 'locaux', 'numerique'] };
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ token, section: 'idees', responseId, attempted: true, answers }));
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ token, section: 'idees', responseId, attempted: false, queued: true, answers }));
       const el = await surveyFixture(adapter, `token="${token}"`);
       await waitUntil(() => hasPart(el, 'thanks'), 'the answers are sent without the agent sending them again');
       expect(adapter.surveyResponses(SURVEY)).to.deep.equal([answers]);
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
+    it('after a reload, does not take a used token for its own when its answers never left the device', async () => {
+      const { adapter: base, token } = memory();
+      // Someone else answered with the same invitation while these answers waited, offline.
+      const adapter = usedElsewhere(base);
+      let el = await surveyFixture(adapter, `token="${token}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      const online = goOffline();
+      try {
+        part(el, 'submit')!.click();
+        await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
+        const draft = JSON.parse(localStorage.getItem(DRAFT_KEY)!);
+        expect(draft.queued, 'a reload sends them on').to.equal(true);
+        expect(draft.attempted, 'no request left the device').to.equal(false);
+        el.remove();
+        await forgetOutboxes(); // the outbox's entry is lost (memory-only storage, then a reload)
+      } finally {
+        online();
+      }
+      el = await surveyFixture(adapter, `token="${token}"`);
+      await waitUntil(() => hasPart(el, 'error'), 'the answers sent again are refused', { timeout: 5000 });
+      expect(text(el, 'error')).to.contain('Ce jeton d’invitation a déjà servi');
+      expect(hasPart(el, 'thanks')).to.be.false;
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
+    it('marks its answers as tried once a request may have left, so that a reload reads its used token as its own', async () => {
+      const { adapter: base, token } = memory();
+      let el = await surveyFixture(base, `token="${token}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      const adapter: BackendAdapter = {
+        ...base,
+        getSurvey: (...args) => base.getSurvey(...args),
+        // Recorded, but the reply is lost.
+        submitSurveyResponse: async (...args) => (await base.submitSurveyResponse(...args), { ok: false, error: { kind: 'timeout', code: 'timeout', message: 'Lost.' } }),
+      };
+      el.adapter = adapter;
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
+      expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).attempted).to.equal(true);
+      el.remove();
+      await forgetOutboxes();
+      el = await surveyFixture(base, `token="${token}"`);
+      expect(text(el, 'thanks')).to.contain('Merci, vos réponses ont bien été enregistrées.');
+      expect(base.surveyResponses(SURVEY).length).to.equal(1);
     });
 
     it('says a survey closed meanwhile is closed', async () => {

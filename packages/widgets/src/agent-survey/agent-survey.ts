@@ -18,8 +18,7 @@ import {
   type SurveySection,
 } from '@civic-pulse/core';
 import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
-import { loadSubmissionOutbox, sendThroughOutbox } from '../internal/outbox-loader.js';
-import type { WaitReason } from '../internal/submission-outbox.js';
+import { sendThroughOutbox } from '../internal/outbox-loader.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { heading } from '../consultation-poll/parts.js';
 import { deleteDraft, readDraft, saveDraft, tokenFromHash } from './draft.js';
@@ -132,7 +131,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
 
   /** The id of the section shown. */
   @state() private section = '';
-  @state() private phase: Phase = 'intro';
+  @state() protected phase: Phase = 'intro';
   @state() private error?: AdapterError;
   /** A draft was taken up at loading: said above the form. */
   @state() private resumed = false;
@@ -143,10 +142,15 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   private draftToken = '';
   /** The response id, made once, kept in the draft: every attempt, after a reload too, sends it. */
   private responseId = '';
-  /** A send was attempted for this token, on this device (also kept in the draft). */
+  /**
+   * A request with these answers may have left this device for this token (also kept in the
+   * draft): then a `token-used` reply means that request was recorded. Not set by Send alone: the
+   * answers may wait on the device, offline, and never leave.
+   */
   private attempted = false;
-  /** The response being sent, kept as it is while a retry may send it again. */
-  private pending?: SurveyResponse;
+  /** Send was pressed: the answers were handed to the outbox (also kept in the draft, so that a reload sends them on). */
+  private queued = false;
+  protected pending?: SurveyResponse;
   /** Set when a token was just typed: focus then goes to what its loading brings. */
   private focusAfterLoad = false;
   /** Set when the draft taken up was sent by an earlier page: it is sent again once shown (see `restore`). */
@@ -241,6 +245,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       this.orders = {};
       this.responseId = '';
       this.attempted = false;
+      this.queued = false;
       this.resumed = false;
       this.resendAfterLoad = false;
       this.phase = 'intro';
@@ -252,20 +257,22 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     this.section = draft.section;
     this.responseId = draft.responseId;
     this.attempted = draft.attempted;
+    this.queued = draft.queued;
     this.resumed = true;
     this.phase = 'answering';
     this.status = this.t('survey.draft.resumed');
     // An earlier page sent these answers and they are not recorded yet (the token still opens the
     // survey): they were kept on the device to be sent, so they are sent, not offered again.
-    this.resendAfterLoad = draft.attempted;
+    this.resendAfterLoad = draft.queued || draft.attempted;
   }
 
   /** Keeps the draft: only once the agent has answered something (nothing is stored before they act). */
   private keepDraft(): void {
     const survey = this.loadedSurvey;
-    if (!survey || (Object.keys(this.answers).length === 0 && !this.attempted)) return;
+    if (!survey || (Object.keys(this.answers).length === 0 && !this.queued)) return;
     this.responseId ||= newId();
-    saveDraft(survey.id, { token: this.currentToken, answers: this.answers, section: this.section, responseId: this.responseId, attempted: this.attempted });
+    const { answers, section, responseId, attempted, queued } = this;
+    saveDraft(survey.id, { token: this.currentToken, answers, section, responseId, attempted, queued });
   }
 
   /** The sections and questions asked given the answers so far; a section left with no question is skipped. */
@@ -294,8 +301,6 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
     this.keepDraft();
-    // The outbox's code, ready by the time the agent sends, even if the connection goes meanwhile.
-    loadSubmissionOutbox().catch(() => undefined);
   }
 
   // Every question with a problem is in the section shown: nothing to reveal.
@@ -337,7 +342,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
 
   /**
    * Erases the answers and the draft, for an agent on a shared computer who stops here: whoever
-   * opens the page next finds nothing of them. Not offered once a send was attempted, since the
+   * opens the page next finds nothing of them. Not offered once Send was pressed, since the
    * draft then also tells this device that its answers may already be recorded.
    */
   private async forgetDraft(): Promise<void> {
@@ -408,9 +413,9 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       response = { id: this.responseId, answers: asked.answers };
     }
     this.pending = response;
-    // An attempt of an earlier page, or an earlier one here, may have used the token already.
+    // A request of an earlier page, or an earlier one here, may have used the token already.
     const tried = this.attempted;
-    this.attempted = true;
+    this.queued = true;
     this.keepDraft();
     this.phase = 'sending';
     this.error = undefined;
@@ -424,21 +429,25 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       queued: (payload) => ({ kind: 'survey-response', payload: { survey: survey.id, token, response: payload } }),
       // Without the outbox's code, the same rule as its survey kind (see core's outbox kinds).
       direct: async (payload) => {
+        this.markAttempted(sent);
         const result = await adapter.submitSurveyResponse(survey.id, token, payload, { retries: 0 });
         return !result.ok && tried && result.error.code === 'token-used' ? { ok: true, data: undefined } : result;
       },
       tried,
-      kept: (reason) => this.keep(sent, reason),
+      kept: (reason) => {
+        // A try failed: its request may have been recorded, its reply lost. Offline, none left.
+        if (reason !== 'offline') this.markAttempted(sent);
+        return this.keep(sent, reason);
+      },
       settle: (result) => this.settle(survey.id, sent, result),
     });
   }
 
-  /** The response could not be sent yet but is safe on the device: say so, once, with focus on it. */
-  private async keep(response: SurveyResponse, reason: WaitReason): Promise<void> {
-    if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
-    const first = this.phase === 'sending';
-    this.phase = 'queued';
-    return this.showKept(reason, first);
+  /** A request with `response` may have left: a `token-used` reply to a later one means it was recorded. */
+  private markAttempted(response: SurveyResponse): void {
+    if (this.pending !== response || this.attempted) return;
+    this.attempted = true;
+    this.keepDraft();
   }
 
   /** The server's answer to `response`, however late: thanks (and the draft deleted), or the error display. */
@@ -605,7 +614,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
           sending: this.phase === 'sending',
           blocked: this.retryBlock.blocked,
         })}
-        ${Object.keys(this.answers).length > 0 && !this.attempted && !this.locked
+        ${Object.keys(this.answers).length > 0 && !this.queued && !this.locked
           ? html`<p class="forget">
               <button type="button" part="forget" class="button-secondary" @click=${this.forgetDraft}>${this.t('survey.draft.forget')}</button>
             </p>`

@@ -1,8 +1,9 @@
 /**
  * What the device keeps of one survey while the agent answers it, so that a reload or a closed tab
  * loses nothing: the invitation token (typed tokens are not in the URL after a reload), the answers,
- * the section reached, the response id (a retry after a reload sends the same id) and whether a
- * send was attempted (then a `token-used` reply means that attempt was recorded). Written only
+ * the section reached, the response id (a retry after a reload sends the same id), whether Send
+ * was pressed (the answers wait to be sent: a reload sends them on) and whether a request may have
+ * left (then a `token-used` reply means that request was recorded). Written only
  * once the agent has answered something, deleted once the answers are recorded.
  */
 export interface SurveyDraft {
@@ -11,7 +12,10 @@ export interface SurveyDraft {
   /** The id of the section the agent was on. */
   section: string;
   responseId: string;
+  /** A request with these answers may have left the device: not merely Send pressed while offline. */
   attempted: boolean;
+  /** Send was pressed: the answers were handed to the outbox. */
+  queued: boolean;
 }
 
 // One key per survey, under the SDK's prefix, as the poll's participant record.
@@ -32,7 +36,7 @@ export function readDraft(survey: string): SurveyDraft | undefined {
   try {
     const value: unknown = JSON.parse(storage()?.getItem(draftKey(survey)) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
-    const { token, answers, section, responseId, attempted } = value as Record<string, unknown>;
+    const { token, answers, section, responseId, attempted, queued } = value as Record<string, unknown>;
     if (typeof token !== 'string' || token === '' || typeof answers !== 'object' || answers === null || Array.isArray(answers)) return undefined;
     return {
       token,
@@ -40,6 +44,7 @@ export function readDraft(survey: string): SurveyDraft | undefined {
       section: typeof section === 'string' ? section : '',
       responseId: typeof responseId === 'string' ? responseId : '',
       attempted: attempted === true,
+      queued: queued === true,
     };
   } catch {
     return undefined;

@@ -595,6 +595,50 @@ describe('<civic-consultation-ideas>', () => {
       expect(text(el, 'queued')).to.equal('Your idea is saved on this device and will be sent as soon as the connection is back.');
     });
 
+    it('puts an idea kept on the device, then refused, back in the empty form to mend, and says why', async () => {
+      worker.use(listed([]), http.post(IDEAS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter());
+      await type(el, titleInput(el), 'Une fontaine');
+      await type(el, bodyInput(el), 'Près des jeux.');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      expect(titleInput(el).value, 'the form is freed for another idea').to.equal('');
+
+      worker.use(
+        http.post(IDEAS_URL, () =>
+          HttpResponse.json({ error: { code: 'invalid-body', message: 'Invalid', fields: [{ path: 'title', message: 'blank' }] } }, { status: 400 }),
+        ),
+      );
+      const failed = oneEvent(el, 'civic-idea-error');
+      window.dispatchEvent(new Event('online'));
+      await failed;
+      await el.updateComplete;
+      expect(titleInput(el).value).to.equal('Une fontaine');
+      expect(bodyInput(el).value).to.equal('Près des jeux.');
+      expect(titleInput(el).readOnly, 'a refused idea is mended, not sent again as it is').to.be.false;
+      expect(text(el, 'error')).to.equal('Votre idée n’a pas pu être enregistrée\u00a0: titre');
+      expect(hasPart(el, 'queued')).to.be.false;
+      expect(hasPart(el, 'retry')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('leaves the next idea being written as it is when the one kept on the device is refused', async () => {
+      worker.use(listed([]), http.post(IDEAS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter());
+      await type(el, titleInput(el), 'Une fontaine');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      await type(el, titleInput(el), 'Des bancs');
+
+      worker.use(http.post(IDEAS_URL, () => refused(409, 'definition-changed')));
+      const failed = oneEvent(el, 'civic-idea-error');
+      window.dispatchEvent(new Event('online'));
+      await failed;
+      await el.updateComplete;
+      expect(titleInput(el).value).to.equal('Des bancs');
+      expect(text(el, 'error')).to.equal('Votre idée n’a pas pu être enregistrée.');
+    });
+
     it('names the refused fields through the catalog, and lets the person mend them', async () => {
       worker.use(
         listed([]),

@@ -20,7 +20,9 @@ import {
 } from '@civic-pulse/core';
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { loadSubmissionOutbox, outboxName, sendThroughOutbox } from '../internal/outbox-loader.js';
+import { keptMessage } from '../internal/kept-message.js';
+import { outboxName, sendThroughOutbox } from '../internal/outbox-loader.js';
+import { OutboxPreload } from '../internal/outbox-preload.js';
 import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
@@ -106,6 +108,8 @@ export class CivicConsultationIdeas extends CivicElement {
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
   private readonly retryBlock = new RetryBlock(this);
+  /** The outbox's code, fetched once the form is in view: an idea proposed offline is then kept. */
+  protected readonly outboxPreload = new OutboxPreload(this);
 
   /** The consultation, as `<civic-consultation-poll>` loaded it. */
   @property({ attribute: false }) consultation?: Consultation;
@@ -114,7 +118,7 @@ export class CivicConsultationIdeas extends CivicElement {
    * The outbox ideas wait in when the connection fails: `<civic-consultation-poll>` gives its own
    * (one per backend, which it resumes at start); by default, the one of this element's backend.
    */
-  @property({ attribute: false }) outboxName = '';
+  @property({ attribute: false }) outbox = '';
 
   /** Level of the section's heading (the poll's own title is a level above); idea titles are two levels below. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
@@ -153,8 +157,6 @@ export class CivicConsultationIdeas extends CivicElement {
 
   private onTitleInput(event: Event): void {
     this.ideaTitle = (event.target as HTMLInputElement).value;
-    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
-    loadSubmissionOutbox().catch(() => undefined);
     if (this.titleProblem) this.titleProblem = this.checkTitle();
   }
 
@@ -210,7 +212,7 @@ export class CivicConsultationIdeas extends CivicElement {
     // Resolves once the idea is settled for the person: stored, refused, or kept on the device.
     await sendThroughOutbox<IdeaSubmission, Idea>({
       adapter,
-      name: this.outboxName || outboxName(this.adapterKey(adapter)),
+      name: this.outbox || outboxName(this.adapterKey(adapter)),
       payload: sent,
       plugins: { list: this.plugins, context: { kind: 'idea', payload: sent, element: this } },
       queued: (payload) => ({ kind: 'idea', payload: { consultation: consultation.id, idea: payload } }),
@@ -242,7 +244,10 @@ export class CivicConsultationIdeas extends CivicElement {
     const current = this.pending === idea;
     if (!result.ok) {
       // Refused after it waited while the person sends another: the page hears it, the form is the new idea's.
-      if (current || !this.pending) this.failProposal(idea, result.error);
+      if (current || !this.pending) {
+        if (!current) this.takeBack(idea);
+        this.failProposal(idea, result.error);
+      }
       else this.dispatchEvent(new IdeaErrorEvent('submit', idea.id, result.error));
       return;
     }
@@ -262,8 +267,21 @@ export class CivicConsultationIdeas extends CivicElement {
     this.dispatchEvent(new IdeaSubmittedEvent(consultation, result.data));
   }
 
+  /**
+   * An idea kept on the device, whose form was cleared for another, then refused or expired: its
+   * words come back to an empty form, to mend or send again (`failProposal` keeps it for Retry
+   * when a retry may mend the error). A form the person has begun to fill is left as it is.
+   */
+  private takeBack(idea: IdeaSubmission): void {
+    if (this.ideaTitle || this.ideaBody) return;
+    this.ideaTitle = idea.title;
+    this.ideaBody = idea.body;
+    this.titleProblem = undefined;
+    this.pending = idea;
+  }
+
   private queuedText(): string {
-    return this.t(this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? 'ideas.queued.later' : 'ideas.queued');
+    return this.t(keptMessage(this.waitingFor, 'ideas.queued', 'ideas.queued.later'));
   }
 
   private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {

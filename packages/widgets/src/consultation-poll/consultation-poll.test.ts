@@ -859,8 +859,8 @@ describe('<civic-consultation-poll>', () => {
       configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
       const el = await pollFixture(undefined);
       await waitUntil(() => hasPart(el, 'ideas'), 'the ideas show');
-      const ideas = part(el, 'ideas') as HTMLElement & { outboxName?: string };
-      expect(ideas.outboxName).to.equal(`civic-pulse-outbox ${ENDPOINT} ville-exemple`);
+      const ideas = part(el, 'ideas') as HTMLElement & { outbox?: string };
+      expect(ideas.outbox).to.equal(`civic-pulse-outbox ${ENDPOINT} ville-exemple`);
       await waitUntil(() => ideas.shadowRoot?.querySelector('[part~="empty"]'), 'the ideas load');
     });
 

@@ -18,8 +18,7 @@ import {
 } from '@civic-pulse/core';
 import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
-import { loadSubmissionOutbox, sendThroughOutbox } from '../internal/outbox-loader.js';
-import type { WaitReason } from '../internal/submission-outbox.js';
+import { sendThroughOutbox } from '../internal/outbox-loader.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { heading } from './parts.js';
@@ -140,10 +139,9 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   });
 
   @state() private step = 0;
-  @state() private phase: Phase = 'answering';
+  @state() protected phase: Phase = 'answering';
   @state() private error?: AdapterError;
-  /** The response being sent, kept as it is so that a retry carries the same id and answers. */
-  private pending?: ConsultationResponse;
+  protected pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
   private verified = false;
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
@@ -218,8 +216,6 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
 
   protected answerChanged(): void {
     if (this.phase === 'failed') this.error = undefined;
-    // The outbox's code, ready by the time the person sends, even if the connection goes meanwhile.
-    loadSubmissionOutbox().catch(() => undefined);
   }
 
   protected reveal(question: { id: string }): void {
@@ -292,14 +288,6 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
       kept: (reason) => this.keep(sent, reason),
       settle: (result) => this.settle(consultation.id, sent, result),
     });
-  }
-
-  /** The response could not be sent yet but is safe on the device: say so, once, with focus on it. */
-  private async keep(response: ConsultationResponse, reason: WaitReason): Promise<void> {
-    if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
-    const first = this.phase === 'sending';
-    this.phase = 'queued';
-    return this.showKept(reason, first);
   }
 
   /** The server's answer to `response`, however late: thanks, or the error display. */
@@ -487,7 +475,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
             part="ideas"
             .consultation=${consultation}
             .adapter=${adapter}
-            .outboxName=${adapter ? this.outboxName(adapter) : ''}
+            .outbox=${adapter ? this.outboxName(adapter) : ''}
             lang=${this.language}
             heading-level=${this.headingLevel + 1}
           ></civic-consultation-ideas>`

@@ -5,7 +5,9 @@ import { heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
 import { adopt } from './adopt.js';
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
+import { keptMessage } from './kept-message.js';
 import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
+import { OutboxPreload } from './outbox-preload.js';
 import type { WaitReason } from './submission-outbox.js';
 import { sendButton } from './send-button.js';
 
@@ -71,6 +73,12 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   @state() protected waitingFor?: WaitReason;
   /** Set once the question controls' code is here, its styles adopted and its messages loaded. */
   protected questionsCode?: Code;
+  /** The outbox's code, fetched once the form is in view: answers given offline are then kept. */
+  protected readonly outboxPreload = new OutboxPreload(this);
+  /** Where the response stands; `sending` and `queued` are the ones this class reads and sets (see `keep`). */
+  protected abstract phase: string;
+  /** The response being sent, kept as it is so that a retry carries the same id and answers. */
+  protected abstract pending?: object;
 
   protected abstract readonly words: AnsweringWords;
   /** True while sending, or while holding a response to retry: answers cannot change. */
@@ -196,11 +204,17 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   }
 
   protected queuedText(): string {
-    return this.t(this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.words.queuedLater : this.words.queued);
+    return this.t(keptMessage(this.waitingFor, this.words.queued, this.words.queuedLater));
   }
 
-  /** The response waits on the device, for `reason`: says so, and the `first` time moves focus to the part that does. */
-  protected async showKept(reason: WaitReason, first: boolean): Promise<void> {
+  /**
+   * `response` could not be sent yet but is safe on the device, for `reason`: says so, and the
+   * first time moves focus to the part that does. Nothing if another response is shown meanwhile.
+   */
+  protected async keep(response: object, reason: WaitReason): Promise<void> {
+    if (this.pending !== response || (this.phase !== 'sending' && this.phase !== 'queued')) return;
+    const first = this.phase === 'sending';
+    this.phase = 'queued';
     this.waitingFor = reason;
     this.status = this.queuedText();
     if (!first) return;

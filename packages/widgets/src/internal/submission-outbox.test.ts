@@ -1,12 +1,29 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { configure, resetConfiguration, type Consultation, type ConsultationResponse, type Rating } from '@civic-pulse/core';
+import {
+  configure,
+  createOutbox,
+  newId,
+  resetConfiguration,
+  type AdapterError,
+  type BackendAdapter,
+  type Consultation,
+  type ConsultationResponse,
+  type Outbox,
+  type OutboxStatus,
+  type Rating,
+  type Receipt,
+  type Result,
+} from '@civic-pulse/core';
 import '../satisfaction-rating/civic-satisfaction-rating.js';
 import '../consultation-poll/civic-consultation-poll.js';
 import type { SatisfactionRating } from '../satisfaction-rating/satisfaction-rating.js';
 import type { ConsultationPoll } from '../consultation-poll/consultation-poll.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { readDraft, saveDraft } from '../agent-survey/draft.js';
+import { closeSubmissionOutboxes, deliver, enqueueSubmission, watchOutboxStatus, watchSubmission, type WaitReason } from './submission-outbox.js';
+import { outboxName } from './outbox-loader.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const OUTBOX = `civic-pulse-outbox ${ENDPOINT} ville-exemple`;
@@ -109,5 +126,181 @@ describe('the page’s submission outbox', () => {
     expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
     await expect(rating).to.be.accessible();
     await expect(poll).to.be.accessible();
+  });
+});
+
+// The module's functions directly, with adapters each test scripts (no network).
+describe('the page’s submission outbox, its rules', () => {
+  const GIVEN = outboxName(undefined);
+  const NETWORK: AdapterError = { kind: 'network', code: 'network', message: 'Failed to fetch' };
+  const others: Outbox[] = [];
+  const rating = (score = 3): Rating => ({
+    id: newId(),
+    service: 'etat-civil',
+    channel: 'web',
+    source: 'inline',
+    scale: 'smileys-3',
+    score,
+    occurredAt: new Date().toISOString(),
+  });
+  const receipt = (id: string): Receipt => ({ id, receivedAt: new Date().toISOString() });
+  /** An adapter whose ratings `answer` answers (a test may change it), recording each call. */
+  function ratingAdapter(answer: (r: Rating, signal?: AbortSignal) => Promise<Result<Receipt>> | Result<Receipt>) {
+    const calls: string[] = [];
+    const state = { answer };
+    const adapter = {
+      async submitRating(r: Rating, options?: { signal?: AbortSignal }) {
+        calls.push(r.id);
+        return state.answer(r, options?.signal);
+      },
+    } as unknown as BackendAdapter;
+    return { adapter, calls, state };
+  }
+
+  beforeEach(() => forgetOutboxes());
+  afterEach(async () => {
+    for (const outbox of others.splice(0)) outbox.close();
+    localStorage.clear();
+    await forgetOutboxes();
+  });
+
+  it('tells an element that another tab’s outbox sent its submission (the tab that holds the lock sends everything)', async () => {
+    const { adapter: failing } = ratingAdapter(() => ({ ok: false, error: NETWORK }));
+    const kept: WaitReason[] = [];
+    const r = rating();
+    const result: { value?: Result<Receipt> } = {};
+    void deliver<Receipt>(failing, GIVEN, { kind: 'rating', payload: r }, (reason) => kept.push(reason)).then((value) => (result.value = value));
+    await waitUntil(() => kept.length > 0, 'this tab’s try fails: kept on the device');
+    expect(kept[0]).to.equal('network');
+    // Another tab's outbox of the same database, with a network that works.
+    const { adapter: working, calls } = ratingAdapter((sent) => ({ ok: true, data: receipt(sent.id) }));
+    const otherTab = createOutbox({ adapter: working, name: GIVEN });
+    others.push(otherTab);
+    await otherTab.flush();
+    expect(calls).to.deep.equal([r.id]);
+    await waitUntil(() => result.value !== undefined, 'the element hears its submission was sent', { timeout: 3000 });
+    expect(result.value!.ok && result.value!.data.id).to.equal(r.id);
+  });
+
+  it('no longer says a submission waits behind an item that failed once that item is dropped', async () => {
+    const head = rating(1);
+    let headTries = 0;
+    const { adapter } = ratingAdapter((r) => {
+      if (r.id !== head.id) return { ok: true, data: receipt(r.id) };
+      headTries += 1;
+      return headTries === 1
+        ? { ok: false, error: { kind: 'server', code: 'server', message: 'down', status: 503 } }
+        : { ok: false, error: { kind: 'invalid', code: 'invalid-body', message: 'no', status: 422 } };
+    });
+    const heard: string[] = [];
+    watchSubmission(GIVEN, 'rating', head.id, {
+      sent: () => heard.push('sent'),
+      dropped: () => heard.push('dropped'),
+      waiting: (reason) => heard.push(reason),
+    });
+    expect(await enqueueSubmission(adapter, GIVEN, { kind: 'rating', payload: head })).to.equal(undefined);
+    await waitUntil(() => heard.includes('server'), 'its first try fails');
+    window.dispatchEvent(new Event('online')); // tries again now, rather than after the backoff
+    await waitUntil(() => heard.includes('dropped'), 'the server then refuses it');
+    expect(await enqueueSubmission(adapter, GIVEN, { kind: 'rating', payload: rating(2) })).to.equal(undefined);
+  });
+
+  it('erases the survey draft of a response once the server has it, whichever element sent it, and no other draft', async () => {
+    const response = { id: newId(), answers: { q1: 'oui' } };
+    const draft = { token: 'a'.repeat(32), answers: { q1: 'oui' }, section: 's1', responseId: response.id, attempted: true };
+    saveDraft('climat-social', draft);
+    saveDraft('autre-enquete', { ...draft, responseId: newId() });
+    saveDraft('climat-social-2', { ...draft, responseId: newId() });
+    const adapter = {
+      submitSurveyResponse: async () => ({ ok: true, data: { id: newId(), receivedOn: '2026-11-29' } }),
+    } as unknown as BackendAdapter;
+    const result = await deliver(adapter, GIVEN, { kind: 'survey-response', payload: { survey: 'climat-social', token: draft.token, response } }, () => undefined);
+    expect(result.ok).to.equal(true);
+    expect(readDraft('climat-social')).to.equal(undefined);
+    expect(readDraft('autre-enquete')?.responseId !== undefined).to.equal(true);
+    expect(readDraft('climat-social-2')?.responseId !== undefined).to.equal(true);
+  });
+
+  it('keeps the survey draft when the response sent is another one (the agent started again since)', async () => {
+    const draft = { token: 'a'.repeat(32), answers: { q1: 'non' }, section: 's1', responseId: newId(), attempted: false };
+    saveDraft('climat-social', draft);
+    const adapter = {
+      submitSurveyResponse: async () => ({ ok: true, data: { id: newId(), receivedOn: '2026-11-29' } }),
+    } as unknown as BackendAdapter;
+    const older = { id: newId(), answers: { q1: 'oui' } };
+    const result = await deliver(adapter, GIVEN, { kind: 'survey-response', payload: { survey: 'climat-social', token: draft.token, response: older } }, () => undefined);
+    expect(result.ok).to.equal(true);
+    expect(readDraft('climat-social')?.responseId).to.equal(draft.responseId);
+  });
+
+  it('gives each adapter the page gives an outbox of its own: none aborts another’s request or sends its items', async () => {
+    const first = rating(1);
+    const release: { go?: () => void } = {};
+    const aborted: string[] = [];
+    const one = ratingAdapter(
+      (r, signal) =>
+        new Promise<Result<Receipt>>((resolve) => {
+          signal?.addEventListener('abort', () => (aborted.push(r.id), resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } })));
+          release.go = () => resolve({ ok: true, data: receipt(r.id) });
+        }),
+    );
+    const two = ratingAdapter((r) => ({ ok: true, data: receipt(r.id) }));
+    const firstResult = deliver<Receipt>(one.adapter, GIVEN, { kind: 'rating', payload: first }, () => undefined);
+    await waitUntil(() => one.calls.length === 1, 'the first adapter’s request is in flight');
+    const second = rating(2);
+    const secondResult = await deliver<Receipt>(two.adapter, GIVEN, { kind: 'rating', payload: second }, () => undefined);
+    expect(secondResult.ok).to.equal(true);
+    expect(two.calls, 'the second adapter sends only its own').to.deep.equal([second.id]);
+    expect(aborted, 'the first request goes on').to.deep.equal([]);
+    release.go!();
+    const result = await firstResult;
+    expect(result.ok).to.equal(true);
+    expect(one.calls).to.deep.equal([first.id]);
+    expect((await civicDatabases()).sort()).to.deep.equal([GIVEN, `${GIVEN} #2`]);
+  });
+
+  it('shows the staff status without opening IndexedDB while no earlier page left an outbox', async () => {
+    const opens: string[] = [];
+    const listed: Promise<unknown>[] = [];
+    const { open, databases } = indexedDB;
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      opens.push(args[0]);
+      return open.apply(this, args);
+    };
+    indexedDB.databases = function (this: IDBFactory) {
+      const answer = databases.call(this);
+      listed.push(answer);
+      return answer;
+    };
+    try {
+      const statuses: OutboxStatus[] = [];
+      const { adapter } = ratingAdapter((r) => ({ ok: true, data: receipt(r.id) }));
+      const stop = watchOutboxStatus(adapter, GIVEN, (status) => statuses.push(status), { persist: true });
+      await waitUntil(() => listed.length > 0, 'the outbox looks its database up at start');
+      await Promise.all(listed);
+      await new Promise((settled) => setTimeout(settled));
+      expect(opens).to.deep.equal([]);
+      expect(statuses.at(-1)).to.include({ queued: 0, durable: true });
+      stop();
+    } finally {
+      Object.assign(indexedDB, { open, databases });
+    }
+    expect(await civicDatabases()).to.deep.equal([]);
+  });
+
+  it('shows in the staff status, offline, the count an earlier page left', async () => {
+    const { adapter } = ratingAdapter(() => ({ ok: false, error: NETWORK }));
+    const backOnline = goOffline();
+    try {
+      for (const score of [1, 2]) expect(await enqueueSubmission(adapter, GIVEN, { kind: 'rating', payload: rating(score) })).to.equal('offline');
+      closeSubmissionOutboxes(); // the page is left; its outbox stays on the device
+      const statuses: OutboxStatus[] = [];
+      const stop = watchOutboxStatus(adapter, GIVEN, (status) => statuses.push(status), { persist: true });
+      await waitUntil(() => statuses.at(-1)?.queued === 2, 'the status counts the two ratings left', { timeout: 3000 });
+      expect(statuses.at(-1)).to.include({ online: false, durable: true });
+      stop();
+    } finally {
+      backOnline();
+    }
   });
 });

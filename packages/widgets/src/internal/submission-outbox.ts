@@ -2,7 +2,8 @@
 // answered, so that the outbox and idb stay out of their own chunks, and by kiosk mode for its
 // staff status. The module is loaded once per page: its maps are the page's outboxes (one per
 // backend, whichever element made it first), the submissions elements wait for, and the kiosks'
-// status lines.
+// status lines. Each outbox hears also what the other tabs' outboxes of its name did with the items
+// of their shared database (core relays it), so an element hears of its item whichever tab sent it.
 import {
   createOutbox,
   submissionKey,
@@ -15,7 +16,8 @@ import {
   type OutboxSubmission,
   type Result,
 } from '@civic-pulse/core';
-import { outboxName } from './outbox-loader.js';
+import { deleteDraft, readDraft } from '../agent-survey/draft.js';
+import { forgetGivenAdapters, outboxNameFor } from './outbox-loader.js';
 
 /** Why a submission waits on the device: offline, or the kind of the last failed try (`network`, `rate-limited`, `server`…). */
 export type WaitReason = AdapterError['kind'] | 'offline';
@@ -45,36 +47,35 @@ interface Entry {
 
 const outboxes = new Map<string, Entry>();
 const watchers = new Map<string, { name: string; watcher: SubmissionWatcher }>();
-/** The kiosks' staff status lines, by outbox name: they outlive an outbox replaced for a new adapter. */
+/** The kiosks' staff status lines, by outbox name. */
 const statusListeners = new Set<{ name: string; listener: (status: OutboxStatus) => void }>();
 const watchKey = (kind: OutboxKind, key: string) => `${kind}:${key}`;
-/** The name of the outbox of adapters the page gave, which may each send to a backend of their own. */
-const GIVEN_ADAPTERS = outboxName(undefined);
 
 const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
 
 /**
  * The outbox of `name`, made at the first call, sending through `adapter`. `name` says where its
- * items go (endpoint and org), so that what a page left is sent where it was meant to go.
+ * items go (endpoint and org; or an adapter the page gave, see `outboxNameFor`), so that what a
+ * page left is sent where it was meant to go. Under a name made of endpoint and org, each element's
+ * adapter sends to the same place: the outbox the first one made serves them all.
  */
 function outboxFor(adapter: BackendAdapter, name: string): Entry {
   const known = outboxes.get(name);
-  // Under a name made of endpoint and org, each element's adapter sends to the same place: the
-  // outbox the first one made serves them all, rather than each element closing it (and aborting
-  // its request in flight) to make its own.
-  if (known && (known.adapter === adapter || name !== GIVEN_ADAPTERS)) return known;
-  // The page gave another adapter: the newer one sends what is queued.
-  known?.outbox.close();
-  const entry: Entry = { adapter, outbox: createOutbox({ adapter, name }), persist: known?.persist ?? 'no' };
+  if (known) return known;
+  const entry: Entry = { adapter, outbox: createOutbox({ adapter, name }), persist: 'no' };
   entry.outbox.addEventListener('outbox-status', ({ status }) => {
-    if (outboxes.get(name) !== entry) return; // a replaced outbox's last count
     for (const watching of statusListeners) if (watching.name === name) watching.listener(status);
   });
   entry.outbox.addEventListener('outbox-sent', ({ item, receipt }) => {
     entry.failing = undefined;
+    if (item.kind === 'survey-response') forgetSurveyDraft(item.payload.survey, item.key);
     watchers.get(watchKey(item.kind, item.key))?.watcher.sent(receipt);
   });
-  entry.outbox.addEventListener('outbox-dropped', (event) => watchers.get(watchKey(event.item.kind, event.item.key))?.watcher.dropped(event));
+  entry.outbox.addEventListener('outbox-dropped', (event) => {
+    // The item that failed has left the queue: what follows it no longer waits behind it.
+    entry.failing = undefined;
+    watchers.get(watchKey(event.item.kind, event.item.key))?.watcher.dropped(event);
+  });
   entry.outbox.addEventListener('outbox-waiting', ({ error }) => {
     // The outbox stops at this item: every submission queued behind it waits too.
     entry.failing = error;
@@ -82,6 +83,15 @@ function outboxFor(adapter: BackendAdapter, name: string): Entry {
   });
   outboxes.set(name, entry);
   return entry;
+}
+
+/**
+ * The survey's draft keeps the token and the answers on the device until the server has them; the
+ * survey element deletes it then, but only if it is open: whichever page sent them, the draft of
+ * that response goes now. A draft of another response (the agent started again) stays.
+ */
+function forgetSurveyDraft(survey: string, responseId: string): void {
+  if (readDraft(survey)?.responseId === responseId) deleteDraft(survey);
 }
 
 /**
@@ -95,7 +105,7 @@ export async function enqueueSubmission(
   submission: OutboxSubmission,
   options: { tried?: boolean } = {},
 ): Promise<WaitReason | undefined> {
-  const entry = outboxFor(adapter, name);
+  const entry = outboxFor(adapter, outboxNameFor(adapter, name));
   if (entry.persist === 'wanted') {
     // At the first submission, as core's outbox does: nothing is asked of the device before the person acts.
     entry.persist = 'asked';
@@ -129,6 +139,7 @@ export function deliver<T>(
   kept: (reason: WaitReason) => void,
   options: { tried?: boolean } = {},
 ): Promise<Result<T>> {
+  name = outboxNameFor(adapter, name);
   return new Promise((resolve) => {
     const stop = watchSubmission(name, submission.kind, submissionKey(submission), {
       sent: (receipt) => (stop(), resolve({ ok: true, data: receipt as T })),
@@ -146,13 +157,14 @@ export function deliver<T>(
 
 /** Sends what an earlier page left in the outbox of `name`, whose database the caller found on the device. */
 export function resumeSubmissions(adapter: BackendAdapter, name: string): void {
-  if (!outboxes.has(name)) outboxFor(adapter, name);
+  outboxFor(adapter, outboxNameFor(adapter, name));
 }
 
 /**
  * Calls `listener` with the status of the outbox of `name` (online, queued, last sync, durable) now
  * and at each change, until the returned function is called. Makes the outbox if the page has none
- * yet, but writes nothing: its database is created at the first submission only. `persist` (a
+ * yet, but touches nothing on the device: its database is opened at start only if the device lists
+ * it (then its count shows, also offline), and created at the first submission. `persist` (a
  * kiosk's): the outbox asks the browser to keep its storage, at its next submission.
  */
 export function watchOutboxStatus(
@@ -161,6 +173,7 @@ export function watchOutboxStatus(
   listener: (status: OutboxStatus) => void,
   options: { persist?: boolean } = {},
 ): () => void {
+  name = outboxNameFor(adapter, name);
   const watching = { name, listener };
   statusListeners.add(watching);
   const entry = outboxFor(adapter, name);
@@ -175,4 +188,5 @@ export function closeSubmissionOutboxes(): void {
   outboxes.clear();
   watchers.clear();
   statusListeners.clear();
+  forgetGivenAdapters();
 }
