@@ -8,8 +8,6 @@ import {
   resetConfiguration,
   type BackendAdapter,
   type Rating,
-  type Receipt,
-  type Result,
 } from '@civic-pulse/core';
 import './civic-satisfaction-rating.js';
 import '../provider/civic-pulse-provider.js';
@@ -21,6 +19,7 @@ import {
   focused,
   forgetOutboxes,
   hasPart,
+  heldAdapter,
   part,
   radios,
   ratingFixture,
@@ -33,27 +32,6 @@ import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const RATINGS_URL = `${ENDPOINT}/v1/orgs/ville-exemple/ratings`;
-
-/**
- * An adapter whose answer the test gives when it wants, to look at the sending state. The outbox
- * closed at the end of the test aborts it, so that it does not hold the outbox's lock for the next.
- */
-function heldAdapter() {
-  let answer: ((result: Result<Receipt>) => void) | undefined;
-  const adapter: BackendAdapter = {
-    submitRating: (_rating, options) =>
-      new Promise((resolve) => {
-        answer = resolve;
-        options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } }));
-      }),
-  };
-  return {
-    adapter,
-    /** Resolves once the outbox has sent the rating to this adapter. */
-    called: () => waitUntil(() => answer !== undefined, 'the outbox sends the rating', { timeout: 3000 }),
-    answer: (result: Result<Receipt>) => answer!(result),
-  };
-}
 
 /** The ids of the ratings waiting in the outbox's database, read without changing it. */
 const queuedIds = async (name?: string) => (await queuedEntries(name)).map(({ payload }) => (payload as Rating).id);

@@ -250,12 +250,18 @@ export class SatisfactionRating extends CivicElement {
     this.phase = 'sending';
     this.error = undefined;
     this.waitingFor = undefined;
+    const name = this.outboxName(adapter);
     await sendThroughOutbox<Rating, Receipt>({
       adapter,
-      name: this.outboxName(adapter),
+      name,
       payload: rating,
       plugins: { list: getConfiguration().plugins ?? [], context: { kind: 'rating', payload: rating, element: this } },
-      queued: (payload) => ({ kind: 'rating', payload }),
+      queued: (payload) => {
+        const submission = { kind: 'rating', payload } as const;
+        // A kiosk thanks the person once it is stored, without waiting for the server.
+        this.kiosk?.store(adapter, name, submission, rating);
+        return submission;
+      },
       // The outbox's code could not be loaded (offline since before it came): sent directly, as a
       // last resort, with the retry offered if that fails too.
       direct: (payload) => adapter.submitRating(payload),
@@ -376,7 +382,7 @@ export class SatisfactionRating extends CivicElement {
 
   private statusText(): string {
     if (this.phase === 'sending') return this.t('rating.sending');
-    if (this.phase === 'sent') return this.t('rating.thanks');
+    if (this.phase === 'sent') return this.thanksText();
     if (this.phase === 'queued') return this.queuedText();
     if (this.phase === 'failed' && this.error) return this.errorMessage(this.error);
     return '';
@@ -474,10 +480,14 @@ export class SatisfactionRating extends CivicElement {
   private renderThanks(): TemplateResult {
     return html`
       <div part="thanks" class="thanks" tabindex="-1">
-        <p class="thanks-title">${this.t('rating.thanks')}</p>
+        <p class="thanks-title">${this.thanksText()}</p>
         <p>${this.t('rating.thanks.detail')}</p>
       </div>
     `;
+  }
+
+  private thanksText(): string {
+    return this.kiosk?.thanksText() ?? this.t('rating.thanks');
   }
 
   private queuedText(): string {

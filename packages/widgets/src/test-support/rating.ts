@@ -1,7 +1,7 @@
 // What the rating's element tests share (its own tests and kiosk mode's): reaching its parts and
 // controls, the gestures of a person, and a fixture that starts with no outbox on the device.
-import { fixture, oneEvent } from '@open-wc/testing';
-import type { BackendAdapter } from '@civic-pulse/core';
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import type { BackendAdapter, Receipt, Result } from '@civic-pulse/core';
 import type { SatisfactionRating } from '../satisfaction-rating/satisfaction-rating.js';
 
 // The rating's outbox is the page's, the other elements': its tests forget it as theirs do.
@@ -49,4 +49,26 @@ export function ratingFixture(adapter: BackendAdapter, attributes = '') {
   const rating = el.firstElementChild as SatisfactionRating;
   rating.adapter = adapter;
   return fixture<SatisfactionRating>(rating);
+}
+
+/**
+ * An adapter whose answer the test gives when it wants, to look at the sending state, or at what a
+ * kiosk does while a slow server has not answered. The outbox closed at the end of the test aborts
+ * it, so that it does not hold the outbox's lock for the next.
+ */
+export function heldAdapter() {
+  let answer: ((result: Result<Receipt>) => void) | undefined;
+  const adapter: BackendAdapter = {
+    submitRating: (_rating, options) =>
+      new Promise((resolve) => {
+        answer = resolve;
+        options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', code: 'aborted', message: 'aborted' } }));
+      }),
+  };
+  return {
+    adapter,
+    /** Resolves once the outbox has sent the rating to this adapter. */
+    called: () => waitUntil(() => answer !== undefined, 'the outbox sends the rating', { timeout: 3000 }),
+    answer: (result: Result<Receipt>) => answer!(result),
+  };
 }

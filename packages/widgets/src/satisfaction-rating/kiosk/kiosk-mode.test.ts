@@ -1,13 +1,13 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryAdapter, type BackendAdapter, type Rating } from '@civic-pulse/core';
+import { createMemoryAdapter, kioskMessages, type BackendAdapter, type Rating } from '@civic-pulse/core';
 import { encode } from 'uqr';
 import '../civic-satisfaction-rating.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import type { KioskMode } from './kiosk-mode.js';
 import type { Clock } from './clock.js';
 import { accessibleNames, hasAccessibleNode } from '../../test-support/a11y.js';
-import { choose, comment, focused, forgetOutboxes, part, radios, ratingFixture, submitAndWait } from '../../test-support/rating.js';
+import { choose, comment, focused, forgetOutboxes, hasPart, heldAdapter, part, radios, ratingFixture, submitAndWait } from '../../test-support/rating.js';
 
 const KIOSK = 'mode="kiosk" kiosk-id="hall-mairie" service-name="État civil"';
 
@@ -89,6 +89,17 @@ async function consoleErrors(run: () => Promise<void>): Promise<string[]> {
   return errors;
 }
 
+const disabled = (el: SatisfactionRating) => radios(el).every((radio) => radio.matches(':disabled'));
+
+/** Takes the element out of the page, lets `ms` pass on its clock, and puts it back where it was. */
+async function outOfThePage(el: SatisfactionRating, clock: { advance(ms: number): Promise<void> }, ms: number) {
+  const parent = el.parentElement!;
+  el.remove();
+  await clock.advance(ms);
+  parent.append(el);
+  await settle(el);
+}
+
 /** Sends a rating at `level` and waits for the thank-you (or the rating kept on the device). */
 async function rate(el: SatisfactionRating, level = 3) {
   await choose(el, level);
@@ -128,11 +139,31 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows nothing of kiosk mode inline, and never asks for its chunk', async () => {
-      const el = await ratingFixture(createMemoryAdapter());
-      await choose(el, 2);
-      expect(part(el, 'kiosk')).to.equal(null);
-      expect(kioskOf(el)).to.equal(undefined);
+    it('shows nothing of kiosk mode inline, and never fetches its chunk', async () => {
+      // A page of its own, since this one has fetched the kiosk's chunk for the tests above.
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<script type="module" src="${new URL('../civic-satisfaction-rating.ts', import.meta.url).pathname}"></script>`;
+      document.body.append(frame);
+      try {
+        const view = frame.contentWindow as Window & typeof globalThis;
+        await waitUntil(() => view.customElements?.get('civic-satisfaction-rating'), 'the element defined in the frame', { timeout: 5000 });
+        const el = view.document.createElement('civic-satisfaction-rating') as SatisfactionRating;
+        el.setAttribute('service', 'etat-civil');
+        view.document.body.append(el);
+        await el.updateComplete;
+        await choose(el, 2);
+        const fetched = () => view.performance.getEntriesByType('resource').map(({ name }) => new URL(name).pathname);
+        // The outbox's code, fetched when the rating came into view: the frame's later fetches are seen.
+        await waitUntil(() => fetched().some((path) => path.includes('/internal/submission-outbox')), 'the outbox fetched', { timeout: 5000 });
+        expect(hasPart(el, 'kiosk')).to.equal(false);
+        expect(fetched().filter((path) => path.includes('/kiosk/'))).to.deep.equal([]);
+
+        // The same look, once kiosk mode is asked for, does see its chunk come.
+        el.setAttribute('mode', 'kiosk');
+        await waitUntil(() => fetched().some((path) => path.endsWith('/kiosk/kiosk-mode.ts')), 'the kiosk chunk fetched', { timeout: 5000 });
+      } finally {
+        frame.remove();
+      }
     });
   });
 
@@ -169,6 +200,83 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       await settle(el);
       expect(part(el, 'thanks')).to.equal(null);
       expect(radios(el).every((radio) => !radio.matches(':disabled'))).to.equal(true);
+    });
+  });
+
+  describe('a slow server', () => {
+    it('thanks the person and clears itself once the rating is on the device, without waiting for the server', async () => {
+      // A server that answers late, as one behind a hanging network does after the adapter's timeouts and retries.
+      const server = heldAdapter();
+      const { el, clock } = await kioskFixture(server.adapter, 'reset-delay="4" min-interval="0"');
+      await choose(el, 2);
+      const submitted = oneEvent(el, 'civic-rating-submitted');
+      part(el, 'submit')!.click();
+      await server.called();
+      await waitUntil(() => hasPart(el, 'thanks'), 'thanked while the server has not answered');
+      await settle(el);
+      expect(text(el, 'thanks')).to.contain('Merci, votre avis est bien enregistré.');
+      expect(text(el, 'status')).to.equal('Merci, votre avis est bien enregistré.');
+      expect(focused(el)).to.equal('thanks');
+      await waitUntil(() => text(el, 'kiosk-status').includes('Envois en attente : 1'), 'the staff sees it waiting');
+      await expect(el).to.be.accessible();
+
+      await clock.advance(4000);
+      await settle(el);
+      expect(hasPart(el, 'thanks'), 'ready for the next person').to.equal(false);
+      expect(radios(el).some((radio) => radio.checked)).to.equal(false);
+
+      // The server's late answer reaches the page; the screen stays ready for the next person.
+      server.answer({ ok: true, data: { id: 'late', receivedAt: new Date().toISOString() } });
+      expect((await submitted).rating.score).to.equal(2);
+      await waitUntil(() => text(el, 'kiosk-status').includes('Envois en attente : 0'), 'sent');
+      expect(hasPart(el, 'thanks')).to.equal(false);
+      expect(disabled(el)).to.equal(false);
+    });
+  });
+
+  describe('taken out of the page and put back', () => {
+    it('clears the thank-you after reset-delay all the same', async () => {
+      const { el, clock } = await kioskFixture(createMemoryAdapter(), 'reset-delay="4"');
+      await rate(el);
+      await outOfThePage(el, clock, 10_000);
+      expect(hasPart(el, 'thanks'), 'the thank-you shows its delay again').to.equal(true);
+      await clock.advance(4000);
+      await settle(el);
+      expect(hasPart(el, 'thanks')).to.equal(false);
+      expect(radios(el).some((radio) => radio.checked)).to.equal(false);
+    });
+
+    it('gives the levels back at the end of min-interval, when taken out while they waited', async () => {
+      const { el, clock } = await kioskFixture(createMemoryAdapter(), 'reset-delay="1" min-interval="5"');
+      await rate(el);
+      await clock.advance(1000);
+      await settle(el);
+      expect(disabled(el)).to.equal(true);
+      await outOfThePage(el, clock, 0);
+      expect(disabled(el), 'still within the interval').to.equal(true);
+      await clock.advance(4000);
+      await settle(el);
+      expect(disabled(el)).to.equal(false);
+    });
+
+    it('gives the levels back at once when the interval ended while it was out', async () => {
+      const { el, clock } = await kioskFixture(createMemoryAdapter(), 'reset-delay="1" min-interval="5"');
+      await rate(el);
+      await clock.advance(1000);
+      await settle(el);
+      await outOfThePage(el, clock, 10_000);
+      await settle(el);
+      expect(disabled(el)).to.equal(false);
+    });
+
+    it('still warns before a started rating is cleared', async () => {
+      const { el, clock } = await kioskFixture(createMemoryAdapter(), 'idle-timeout="5"');
+      await choose(el, 1);
+      await outOfThePage(el, clock, 60_000);
+      expect(radios(el)[0]!.checked).to.equal(true);
+      await clock.advance(5000);
+      await settle(el);
+      expect(warning(el).open).to.equal(true);
     });
   });
 
@@ -308,6 +416,23 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       expect(warning(el).open).to.equal(false);
     });
 
+    it('reports a bad attribute once, not at each render, and again only when it changes', async () => {
+      const errors = await consoleErrors(async () => {
+        const { el, clock } = await kioskFixture(createMemoryAdapter(), 'reset-delay="soon" phone-url="http://[" idle-timeout="1"');
+        await choose(el, 1);
+        // The warning's count renders the kiosk every second.
+        await clock.advance(5000);
+        await settle(el);
+        el.setAttribute('reset-delay', 'later');
+        await clock.advance(2000);
+        await settle(el);
+      });
+      const reported = (text: string) => errors.filter((message) => message.includes(text)).length;
+      expect(reported('reset-delay="soon"')).to.equal(1);
+      expect(reported('reset-delay="later"')).to.equal(1);
+      expect(reported('phone-url="http://["')).to.equal(1);
+    });
+
     it('names a bad duration attribute and keeps its default', async () => {
       const errors = await consoleErrors(async () => {
         const { el, clock } = await kioskFixture(createMemoryAdapter(), 'reset-delay="soon"');
@@ -332,7 +457,7 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       expect(part(el, 'kiosk-status')!.getAttribute('aria-label')).to.equal('État de la borne, pour le personnel');
       expect([...part(el, 'kiosk-status')!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal([
         'En ligne',
-        'Avis en attente d’envoi\u00a0: 0',
+        'Envois en attente\u00a0: 0',
         'Aucun envoi depuis le démarrage',
         'Borne hall-mairie',
       ]);
@@ -345,7 +470,7 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       expect(text(el, 'kiosk-status')).to.match(/Dernier envoi : \d{2}:\d{2}:\d{2}/);
     });
 
-    it('says offline and counts the ratings waiting on the device', async () => {
+    it('says offline and counts the submissions waiting on the device', async () => {
       const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
       Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
       try {
@@ -355,14 +480,16 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
         await waitUntil(() => text(el, 'kiosk-status').includes('Hors ligne'), 'offline shown');
         await choose(el, 2);
         part(el, 'submit')!.click();
-        await waitUntil(() => part(el, 'queued'), 'kept on the device');
-        await waitUntil(() => text(el, 'kiosk-status').includes('Avis en attente d’envoi : 1'), 'one queued');
+        // The person is thanked as soon as the rating is on the device: the network is the staff's concern.
+        await waitUntil(() => part(el, 'thanks'), 'kept on the device');
+        expect(text(el, 'thanks')).to.contain('Merci, votre avis est bien enregistré.');
+        await waitUntil(() => text(el, 'kiosk-status').includes('Envois en attente : 1'), 'one queued');
         expect(adapter.ratings).to.have.length(0);
         await expect(el).to.be.accessible();
 
         delete (navigator as { onLine?: boolean }).onLine;
         window.dispatchEvent(new Event('online'));
-        await waitUntil(() => text(el, 'kiosk-status').includes('Avis en attente d’envoi : 0'), 'sent once back');
+        await waitUntil(() => text(el, 'kiosk-status').includes('Envois en attente : 0'), 'sent once back');
         expect(text(el, 'kiosk-status')).to.contain('En ligne');
         expect(adapter.ratings).to.have.length(1);
       } finally {
@@ -380,7 +507,7 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
         const { el } = await kioskFixture();
         await rate(el);
         await waitUntil(() => text(el, 'kiosk-status').includes('mémoire'), 'memory only shown');
-        expect(text(el, 'kiosk-status')).to.contain('Stockage en mémoire seulement : un rechargement perdrait les avis en attente');
+        expect(text(el, 'kiosk-status')).to.contain('Stockage en mémoire seulement : un rechargement perdrait les envois en attente');
       } finally {
         indexedDB.open = original;
       }
@@ -501,6 +628,36 @@ describe('<civic-satisfaction-rating mode="kiosk">', () => {
       await settle(el);
       expect(warning(el).open).to.equal(false);
       expect(radios(el)[2]!.checked).to.equal(true);
+    });
+  });
+
+  describe('its messages', () => {
+    // Before the tests in English: once its English messages have come, the page keeps them.
+    it('arms no warning while its messages have not come, so that no rating is cleared unwarned', async () => {
+      const bundle = kioskMessages as { en: typeof kioskMessages.en };
+      const original = bundle.en;
+      let arrive: (() => void) | undefined;
+      bundle.en = () => new Promise((resolve) => (arrive = () => resolve(original())));
+      try {
+        const el = await ratingFixture(createMemoryAdapter(), `${KIOSK} lang="en" idle-timeout="1"`);
+        await waitUntil(() => kioskOf(el) && arrive, 'the kiosk asks for its English messages', { timeout: 5000 });
+        const clock = manualClock();
+        (kioskOf(el) as KioskMode).clock = clock;
+        await choose(el, 1);
+        await clock.advance(60_000);
+        await settle(el);
+        expect(hasPart(el, 'kiosk'), 'no kiosk screen, so no warning, yet').to.equal(false);
+        expect(radios(el)[0]!.checked, 'not cleared unwarned').to.equal(true);
+
+        arrive!();
+        await waitUntil(() => hasPart(el, 'kiosk'), 'the kiosk screen once its messages came');
+        await clock.advance(1000);
+        await settle(el);
+        expect(warning(el).open).to.equal(true);
+        expect(radios(el)[0]!.checked).to.equal(true);
+      } finally {
+        bundle.en = original;
+      }
     });
   });
 

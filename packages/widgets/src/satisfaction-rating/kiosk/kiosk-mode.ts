@@ -11,15 +11,17 @@ import {
   type Language,
   type MessageKey,
   type OutboxStatus,
+  type OutboxSubmission,
   type Params,
+  type Rating,
 } from '@civic-pulse/core';
 import { adopt } from '../../internal/adopt.js';
-import { watchOutboxStatus } from '../../internal/submission-outbox.js';
+import { enqueueSubmission, watchOutboxStatus } from '../../internal/submission-outbox.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import { systemClock, type Clock } from './clock.js';
 import { kioskStatus } from './kiosk-status.js';
 import { kioskStyles } from './kiosk.styles.js';
-import { readKioskSettings } from './kiosk-settings.js';
+import { settingsReader } from './kiosk-settings.js';
 import { phoneAddress, qrCode } from './phone-qr.js';
 
 /**
@@ -37,6 +39,8 @@ export type KioskStage = 'idle' | 'busy' | 'sending' | 'done';
 interface RatingInternals {
   phase: 'choosing' | 'sending' | 'queued' | 'failed' | 'sent';
   score?: number;
+  pending?: Rating;
+  waitingFor?: unknown;
   kiosk?: KioskMode;
   resolveAdapter(): BackendAdapter | undefined;
   outboxName(adapter: BackendAdapter): string;
@@ -67,6 +71,8 @@ export class KioskMode implements ReactiveController {
   cooling = false;
 
   private stage: KioskStage = 'idle';
+  /** Whether the current stage's timers run: not while the element is out of the page. */
+  private running = false;
   private lastSentAt = Number.NEGATIVE_INFINITY;
   private resetTimer: unknown;
   private idleTimer: unknown;
@@ -77,17 +83,22 @@ export class KioskMode implements ReactiveController {
   /** The time left as last announced, every 10 s. */
   private announced = '';
   private status?: OutboxStatus;
-  /** The QR code last drawn: encoded again only when its address or name changes, not at each render. */
-  private qr?: { address: string; label: string; drawing: SVGTemplateResult };
+  /**
+   * The phone's address and QR code, worked out again only when what they are made of changes: not
+   * at each render, where a bad `phone-url` would be reported every second of a warning.
+   */
+  private phone?: { from: string; address?: string; drawing?: SVGTemplateResult };
   private stopWatching?: () => void;
   /** The language whose messages are loaded; undefined until the first are (the plain rating shows meanwhile). */
   private language?: Language;
   private loading?: Language;
+  private readonly settings: ReturnType<typeof settingsReader>;
 
   constructor(
     private readonly host: SatisfactionRating,
     private readonly internals: RatingInternals,
   ) {
+    this.settings = settingsReader(host);
     host.addController(this);
     adopt(host.renderRoot as ShadowRoot, kioskStyles);
     // Its first update loads the kiosk's messages, then draws the kiosk's screen.
@@ -111,6 +122,8 @@ export class KioskMode implements ReactiveController {
       const name = this.internals.outboxName(adapter);
       this.stopWatching = watchOutboxStatus(adapter, name, (status) => this.showStatus(status), { persist: true });
     }
+    // Back in the page: the update arms again the timers its leaving cleared (see hostUpdated).
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -119,21 +132,34 @@ export class KioskMode implements ReactiveController {
     this.stopWatching = undefined;
     for (const timer of [this.resetTimer, this.idleTimer, this.coolingTimer, this.warningTimer]) this.clock.clearTimeout(timer);
     this.warningEndsAt = undefined;
+    this.running = false;
   }
 
   hostUpdate(): void {
     const language = this.host.language;
     if (language === this.language || this.loading === language) return;
     this.loading = language;
-    void loadLanguage(language, BUNDLES).then(() => {
-      this.language = language;
-      this.host.requestUpdate();
-    });
+    loadLanguage(language, BUNDLES).then(
+      () => {
+        if (this.loading === language) this.loading = undefined;
+        this.language = language;
+        // The warning can show from now on: only now may a started rating's idle time count.
+        if (this.running && this.stage === 'busy') this.armIdle();
+        this.host.requestUpdate();
+      },
+      // Tried again at the next update, rather than never.
+      () => {
+        if (this.loading === language) this.loading = undefined;
+      },
+    );
   }
 
   hostUpdated(): void {
+    // Out of the page, no timer is armed: its return arms them (see resume).
+    if (!this.host.isConnected) return;
     const stage = this.host.mode === 'kiosk' ? this.stageNow() : 'idle';
-    if (stage !== this.stage) this.enter(stage);
+    if (!this.running) this.resume(stage);
+    else if (stage !== this.stage) this.enter(stage);
     const dialog = this.warningDialog;
     if (this.warningEndsAt !== undefined && dialog && !dialog.open) {
       dialog.showModal();
@@ -153,16 +179,63 @@ export class KioskMode implements ReactiveController {
     return this.clock.setTimeout(run, ms);
   }
 
+  /**
+   * In the page again, or for the first time: the timers that its leaving cleared run anew for the
+   * stage the person is at, and the pause between two ratings holds for what is left of it.
+   */
+  private resume(stage: KioskStage): void {
+    this.running = true;
+    this.enter(stage);
+    if (this.cooling) this.hold();
+  }
+
+  /** Arms the timers of `stage`, also when it is the stage already (the element came back to the page). */
   private enter(stage: KioskStage): void {
+    const previous = this.stage;
     this.stage = stage;
-    if (stage !== 'busy') this.clock.clearTimeout(this.idleTimer);
-    if (stage !== 'done') this.clock.clearTimeout(this.resetTimer);
+    this.clock.clearTimeout(this.idleTimer);
+    this.clock.clearTimeout(this.resetTimer);
     if (stage === 'busy') this.armIdle();
     if (stage === 'done') {
-      this.lastSentAt = this.clock.now();
-      this.resetTimer = this.after(readKioskSettings(this.host).resetDelayMs, () => void this.nextPerson());
+      if (previous !== 'done') this.lastSentAt = this.clock.now();
+      this.resetTimer = this.after(this.settings().resetDelayMs, () => void this.nextPerson());
     }
     if (stage !== 'busy' && this.warningEndsAt !== undefined) this.endWarning();
+  }
+
+  /**
+   * The element is writing `submission` to the outbox: once it is stored, the person is thanked and
+   * the kiosk moves on, without waiting for the server, which a hanging network could keep from
+   * answering for the adapter's whole timeout and retries. Written here first, so that this promise
+   * says when it is on the device; the element's own enqueue of it, just after, finds it there and
+   * keeps it once. What the server answers later goes to the page's events only, and the staff's
+   * status counts it as waiting until then.
+   */
+  store(adapter: BackendAdapter, name: string, submission: OutboxSubmission, rating: Rating): void {
+    if (this.host.mode !== 'kiosk') return;
+    enqueueSubmission(adapter, name, submission).then(
+      () => void this.thank(rating),
+      // Not stored: the element's own enqueue meets the same failure, and says so.
+      () => undefined,
+    );
+  }
+
+  private async thank(rating: Rating): Promise<void> {
+    const internals = this.internals;
+    if (internals.pending !== rating || (internals.phase !== 'sending' && internals.phase !== 'queued')) return;
+    const root = this.host.renderRoot as ShadowRoot;
+    const focusWithin = internals.phase === 'sending' || root.activeElement !== null;
+    internals.phase = 'sent';
+    internals.pending = undefined;
+    internals.waitingFor = undefined;
+    await this.host.updateComplete;
+    // The send button is gone: keyboard and screen-reader users land on the thank-you, not the page's top.
+    if (focusWithin) root.querySelector<HTMLElement>('[part="thanks"]')?.focus();
+  }
+
+  /** The thank-you's words: in kiosk mode, "recorded", which is true before the server has it too. */
+  thanksText(): string | undefined {
+    return this.host.mode === 'kiosk' && this.language ? this.t('kiosk.thanks') : undefined;
   }
 
   /** Someone touched or typed: a warning is answered, a started rating's idle time starts again. */
@@ -173,11 +246,14 @@ export class KioskMode implements ReactiveController {
 
   private armIdle(): void {
     this.clock.clearTimeout(this.idleTimer);
-    this.idleTimer = this.after(readKioskSettings(this.host).idleTimeoutMs, () => this.warn());
+    // Without its messages, the kiosk cannot show the warning: no rating is cleared unwarned (RGAA
+    // 13.1). Their loading arms it.
+    if (!this.language) return;
+    this.idleTimer = this.after(this.settings().idleTimeoutMs, () => this.warn());
   }
 
   private warn(): void {
-    this.warningEndsAt = this.clock.now() + readKioskSettings(this.host).warningMs;
+    this.warningEndsAt = this.clock.now() + this.settings().warningMs;
     this.announced = '';
     this.tick();
   }
@@ -218,16 +294,24 @@ export class KioskMode implements ReactiveController {
     this.clock.clearTimeout(this.resetTimer);
     const focusWithin = (this.host.renderRoot as ShadowRoot).activeElement !== null;
     this.host.reset();
-    const wait = this.lastSentAt + readKioskSettings(this.host).minIntervalMs - this.clock.now();
-    if (wait > 0) {
-      this.cooling = true;
-      this.coolingTimer = this.after(wait, () => void this.cooled());
-    }
+    this.hold();
     this.host.requestUpdate();
     await this.host.updateComplete;
     // Keyboard and screen-reader users stay in the rating rather than land on the page's top.
     if (focusWithin) this.focusStart();
   };
+
+  /** Holds the levels until `min-interval` has passed since the last rating sent. */
+  private hold(): void {
+    this.clock.clearTimeout(this.coolingTimer);
+    const wait = this.lastSentAt + this.settings().minIntervalMs - this.clock.now();
+    if (wait > 0) {
+      this.cooling = true;
+      this.coolingTimer = this.after(wait, () => void this.cooled());
+    } else if (this.cooling) {
+      void this.cooled();
+    }
+  }
 
   private async cooled(): Promise<void> {
     const onNotice = (this.host.renderRoot as ShadowRoot).activeElement?.getAttribute('part') === 'kiosk-wait';
@@ -254,15 +338,20 @@ export class KioskMode implements ReactiveController {
   }
 
   private renderPhone(): TemplateResult | typeof nothing {
-    const { phoneUrl } = readKioskSettings(this.host);
-    const address = phoneAddress(phoneUrl, { service: this.host.service, channel: this.host.channel, scale: this.host.scale });
-    if (!address) return nothing;
+    const { phoneUrl } = this.settings();
+    const { service, channel, scale } = this.host;
     const label = this.t('kiosk.phone.qr');
-    if (this.qr?.address !== address || this.qr.label !== label) this.qr = { address, label, drawing: qrCode(address, label) };
+    const from = JSON.stringify([phoneUrl, service, channel, scale, label]);
+    if (this.phone?.from !== from) {
+      const address = phoneAddress(phoneUrl, { service, channel, scale });
+      this.phone = { from, address, drawing: address === undefined ? undefined : qrCode(address, label) };
+    }
+    const { address, drawing } = this.phone;
+    if (!address) return nothing;
     return html`
       <div part="kiosk-phone" class="kiosk-phone">
         <p class="kiosk-phone-title">${this.t('kiosk.phone.title')}</p>
-        ${this.qr.drawing}
+        ${drawing}
         <p>${this.t('kiosk.phone.hint')}</p>
         <p part="kiosk-url" class="kiosk-url">${address}</p>
       </div>
@@ -290,7 +379,7 @@ export class KioskMode implements ReactiveController {
   /** The kiosk's screen around `rating`, the element's own rendering. */
   render(rating: TemplateResult): TemplateResult {
     if (this.host.mode !== 'kiosk' || !this.language) return rating;
-    const { serviceName } = readKioskSettings(this.host);
+    const { serviceName } = this.settings();
     const done = this.stageNow() === 'done';
     return html`
       <div part="kiosk" class="kiosk">

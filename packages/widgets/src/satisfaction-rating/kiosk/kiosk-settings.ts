@@ -50,3 +50,20 @@ export function readKioskSettings(host: HTMLElement & { service: string }): Kios
     serviceName: host.getAttribute('service-name') || host.service,
   };
 }
+
+/** What the settings are read from: a change to any of these, and only then, reads them again. */
+const SOURCES = ['reset-delay', 'min-interval', 'idle-timeout', 'warning-time', 'phone-url', 'service-name'] as const;
+
+/**
+ * The kiosk's settings, read again only when one of its attributes (or the service) has changed
+ * since: they are needed at each render and each timer, and a bad value is to be reported once,
+ * not every second of a warning.
+ */
+export function settingsReader(host: HTMLElement & { service: string }): () => KioskSettings {
+  let last: { from: string; settings: KioskSettings } | undefined;
+  return () => {
+    const from = JSON.stringify([host.service, ...SOURCES.map((name) => host.getAttribute(name))]);
+    if (last?.from !== from) last = { from, settings: readKioskSettings(host) };
+    return last.settings;
+  };
+}
