@@ -349,13 +349,18 @@ export const KioskThankYouThenReset: Story = {
   render: renderKiosk({ 'reset-delay': 1.5, 'min-interval': 0 }),
   parameters: {
     layout: 'fullscreen',
-    docs: { description: { story: 'Sent: the thank-you, and the last sync in the staff’s status; after `reset-delay` (here 1.5 s, 6 s by default) the kiosk is empty for the next person.' } },
+    docs: {
+      description: {
+        story:
+          'Stored: the thank-you ("enregistré", once the rating is on the device, without waiting for the server), and the last sync in the staff’s status; after `reset-delay` (here 1.5 s, 6 s by default) the kiosk is empty for the next person.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const { shadow, said, t, part, choose, send, level, statusLine } = await kioskIn(canvasElement);
     await choose(1);
     await send();
-    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('rating.thanks')));
+    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('kiosk.thanks')));
     await expect(shadow.getByRole('button', { name: t('rating.again') })).toBeTruthy();
     await waitFor(() => expect(statusLine()).toMatch(/\d{1,2}:\d{2}:\d{2}/));
     await waitFor(() => expect(part('thanks')).toBeNull(), { timeout: 4000 });
@@ -430,13 +435,18 @@ export const KioskQueued: Story = {
   parameters: {
     layout: 'fullscreen',
     msw: { handlers: [connectionFails()] },
-    docs: { description: { story: 'The connection fails: the rating waits on the device, and the staff’s status counts it.' } },
+    docs: {
+      description: {
+        story:
+          'The connection fails: the person is thanked all the same, the rating being stored on the device, and the staff’s status counts it among the submissions waiting.',
+      },
+    },
   },
   play: async ({ canvasElement }) => {
     const { said, t, part, choose, send, statusLine } = await kioskIn(canvasElement);
     await choose(1);
     await send();
-    await waitFor(() => expect(part('queued')).toHaveTextContent(said('rating.queued')), { timeout: 5000 });
+    await waitFor(() => expect(part('thanks')).toHaveTextContent(said('kiosk.thanks')), { timeout: 5000 });
     await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.queued', { count: 1 }).replace(/\s+/g, ' ')));
   },
 };
@@ -470,7 +480,7 @@ export const KioskMemoryOnly: Story = {
     await withoutIndexedDb(async () => {
       await choose(3);
       await send();
-      await waitFor(() => expect(part('thanks')).toHaveTextContent(said('rating.thanks')));
+      await waitFor(() => expect(part('thanks')).toHaveTextContent(said('kiosk.thanks')));
     });
     await waitFor(() => expect(statusLine()).toContain(t('kiosk.status.memory').replace(/\s+/g, ' ')));
   },
