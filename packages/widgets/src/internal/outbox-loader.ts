@@ -12,39 +12,15 @@ const OUTBOX_NAME = 'civic-pulse-outbox';
 /** One outbox per backend: named after endpoint and org (`adapterKey`), or the default name for an adapter the page gave. */
 export const outboxName = (adapterKey: string | undefined): string => (adapterKey ? `${OUTBOX_NAME} ${adapterKey}` : OUTBOX_NAME);
 
-// An adapter the page gave may send to a backend of its own, which the SDK cannot name: each one
-// has an outbox of its own, so that none sends another's items or aborts its request. They are
-// numbered in the order the page first uses them (`civic-pulse-outbox`, then `… #2`): a page that
-// gives them in the same order finds what an earlier one left in the right outbox.
-const givenAdapters = { names: new WeakMap<BackendAdapter, string>(), count: 0 };
-
-/** The outbox `adapter` uses under `name` (see `outboxName`): its own, for an adapter the page gave. */
-export function outboxNameFor(adapter: BackendAdapter, name: string): string {
-  if (name !== OUTBOX_NAME) return name;
-  let own = givenAdapters.names.get(adapter);
-  if (!own) {
-    givenAdapters.count += 1;
-    own = givenAdapters.count === 1 ? OUTBOX_NAME : `${OUTBOX_NAME} #${givenAdapters.count}`;
-    givenAdapters.names.set(adapter, own);
-  }
-  return own;
-}
-
-/** Forgets the given adapters' numbering; tests start each as a new page does. */
-export function forgetGivenAdapters(): void {
-  givenAdapters.names = new WeakMap();
-  givenAdapters.count = 0;
-}
-
 /**
  * Sends what an earlier page left queued in the outbox `name`, if anything. The database is looked
  * up by name: neither opened nor created here, and the outbox's code loaded only if it exists.
  */
 export async function resumeLeftSubmissions(adapter: BackendAdapter, name: string): Promise<void> {
-  name = outboxNameFor(adapter, name);
   try {
     const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
-    if (databases.some((database) => database.name === name)) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
+    // An adapter the page gave has an outbox of its own, `civic-pulse-outbox #2`… (see submission-outbox.ts).
+    if (databases.some((database) => database.name === name || database.name?.startsWith(`${name} #`))) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
   } catch {
     // Offline before the chunk came, or no IndexedDB: the next send tries again.
   }

@@ -23,7 +23,7 @@ import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 import { readDraft, saveDraft } from '../agent-survey/draft.js';
 import { closeSubmissionOutboxes, deliver, enqueueSubmission, watchOutboxStatus, watchSubmission, type WaitReason } from './submission-outbox.js';
-import { outboxName } from './outbox-loader.js';
+import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const OUTBOX = `civic-pulse-outbox ${ENDPOINT} ville-exemple`;
@@ -257,6 +257,26 @@ describe('the page’s submission outbox, its rules', () => {
     expect(result.ok).to.equal(true);
     expect(one.calls).to.deep.equal([first.id]);
     expect((await civicDatabases()).sort()).to.deep.equal([GIVEN, `${GIVEN} #2`]);
+  });
+
+  it('has what a second given adapter left sent by the second adapter the next page gives', async () => {
+    const left = rating(2);
+    const backOnline = goOffline();
+    try {
+      const first = ratingAdapter(() => ({ ok: false, error: NETWORK }));
+      const second = ratingAdapter(() => ({ ok: false, error: NETWORK }));
+      await enqueueSubmission(first.adapter, GIVEN, { kind: 'rating', payload: rating(1) });
+      await enqueueSubmission(second.adapter, GIVEN, { kind: 'rating', payload: left });
+      closeSubmissionOutboxes(); // the page is left: both outboxes stay on the device
+    } finally {
+      backOnline();
+    }
+    const accepting = () => ratingAdapter((r) => ({ ok: true, data: receipt(r.id) }));
+    const [first, second] = [accepting(), accepting()];
+    await resumeLeftSubmissions(first.adapter, GIVEN);
+    await resumeLeftSubmissions(second.adapter, GIVEN);
+    await waitUntil(() => first.calls.length === 1 && second.calls.length === 1, 'each adapter sends what its outbox holds', { timeout: 3000 });
+    expect(second.calls).to.deep.equal([left.id]);
   });
 
   it('shows the staff status without opening IndexedDB while no earlier page left an outbox', async () => {

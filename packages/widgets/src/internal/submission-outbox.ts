@@ -16,8 +16,7 @@ import {
   type OutboxSubmission,
   type Result,
 } from '@civic-pulse/core';
-import { deleteDraft, readDraft } from '../agent-survey/draft.js';
-import { forgetGivenAdapters, outboxNameFor } from './outbox-loader.js';
+import { outboxName } from './outbox-loader.js';
 
 /** Why a submission waits on the device: offline, or the kind of the last failed try (`network`, `rate-limited`, `server`…). */
 export type WaitReason = AdapterError['kind'] | 'offline';
@@ -50,6 +49,32 @@ const watchers = new Map<string, { name: string; watcher: SubmissionWatcher }>()
 /** The kiosks' staff status lines, by outbox name. */
 const statusListeners = new Set<{ name: string; listener: (status: OutboxStatus) => void }>();
 const watchKey = (kind: OutboxKind, key: string) => `${kind}:${key}`;
+
+// An adapter the page gave may send to a backend of its own, which the SDK cannot name: each one
+// has an outbox of its own, so that none sends another's items or aborts its request. They are
+// numbered in the order the page first uses them (`civic-pulse-outbox`, then `… #2`): a page that
+// gives them in the same order finds what an earlier one left in the right outbox.
+// Kept here, in the outbox's chunk, rather than in the loader that every element's chunk carries.
+const givenAdapters = { names: new WeakMap<BackendAdapter, string>(), count: 0 };
+const GIVEN_ADAPTERS = outboxName(undefined);
+
+/** The outbox `adapter` uses under `name` (see `outboxName`): its own, for an adapter the page gave. */
+function outboxNameFor(adapter: BackendAdapter, name: string): string {
+  if (name !== GIVEN_ADAPTERS) return name;
+  let own = givenAdapters.names.get(adapter);
+  if (!own) {
+    givenAdapters.count += 1;
+    own = givenAdapters.count === 1 ? name : `${name} #${givenAdapters.count}`;
+    givenAdapters.names.set(adapter, own);
+  }
+  return own;
+}
+
+/** Forgets the given adapters' numbering (see closeSubmissionOutboxes). */
+function forgetGivenAdapters(): void {
+  givenAdapters.names = new WeakMap();
+  givenAdapters.count = 0;
+}
 
 const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
 
@@ -88,10 +113,17 @@ function outboxFor(adapter: BackendAdapter, name: string): Entry {
 /**
  * The survey's draft keeps the token and the answers on the device until the server has them; the
  * survey element deletes it then, but only if it is open: whichever page sent them, the draft of
- * that response goes now. A draft of another response (the agent started again) stays.
+ * that response goes now. A draft of another response (the agent started again) stays. The key
+ * and the `responseId` field are agent-survey/draft.ts's, read here rather than imported: its
+ * module would be one more chunk for every page that sends a rating.
  */
 function forgetSurveyDraft(survey: string, responseId: string): void {
-  if (readDraft(survey)?.responseId === responseId) deleteDraft(survey);
+  const key = `civic-pulse:survey:${survey}`;
+  try {
+    if ((JSON.parse(localStorage.getItem(key) ?? 'null') as { responseId?: unknown } | null)?.responseId === responseId) localStorage.removeItem(key);
+  } catch {
+    // No storage (a sandboxed frame), or a draft that is not JSON: the survey element deals with it.
+  }
 }
 
 /**
