@@ -1,10 +1,8 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts.
-import { expect, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, type BackendAdapter } from '@civic-pulse/core';
 import './civic-agent-survey.js';
 import type { AgentSurvey } from './agent-survey.js';
-import { goOffline } from '../test-support/network.js';
-import { outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
+import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const DAY = 86_400_000;
 const SURVEY = 'qualite-de-service-2027';
@@ -39,28 +37,20 @@ describe('<civic-agent-survey> offline before the first answer', () => {
   before(startWithoutOutbox);
   afterEach(() => localStorage.clear());
 
+  after(forgetOutboxesAfter);
+
   it('fetches the outbox’s code once in view, before any answer, and keeps the answers given after the connection went', async () => {
-    let online: (() => void) | undefined;
-    try {
-      const { adapter, token } = offlineBackend();
-      const el = document.createElement('civic-agent-survey') as AgentSurvey;
-      Object.assign(el, { survey: SURVEY, token, adapter });
-      await outboxCodeComesWithTheView(el, () => part(el, 'start'));
-      // The connection goes before the agent answers.
-      online = goOffline();
+    const { adapter, token } = offlineBackend();
+    const el = document.createElement('civic-agent-survey') as AgentSurvey;
+    Object.assign(el, { survey: SURVEY, token, adapter });
+    await outboxCodeComesWithTheView(el, () => part(el, 'start'));
+    const answer = async () => {
       part(el, 'start')!.click();
       await el.updateComplete;
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value="true"]')!.click();
       await el.updateComplete;
       part(el, 'submit')!.click();
-      await waitUntil(() => part(el, 'queued') || part(el, 'error'), 'the response is settled for the agent', { timeout: 5000 });
-      expect(part(el, 'error')?.textContent?.trim() ?? '', 'no failure').to.equal('');
-      expect(part(el, 'retry') === null, 'no Retry').to.equal(true);
-      expect(part(el, 'queued')!.textContent!).to.contain('Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
-    } finally {
-      online?.();
-      // Loaded only now: the outbox and the database it made are left to no other test.
-      await (await import('../test-support/outbox.js')).forgetOutboxes();
-    }
+    };
+    await keptAfterTheConnectionWent(el, answer, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
   });
 });

@@ -1,10 +1,8 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts.
-import { expect, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, type BackendAdapter, type Consultation } from '@civic-pulse/core';
 import './civic-consultation-ideas.js';
 import type { CivicConsultationIdeas } from './consultation-ideas.js';
-import { goOffline } from '../test-support/network.js';
-import { outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
+import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const DAY = 86_400_000;
 const consultation: Consultation = {
@@ -35,27 +33,19 @@ describe('<civic-consultation-ideas> offline before the first idea', () => {
   before(startWithoutOutbox);
   afterEach(() => localStorage.clear());
 
+  after(forgetOutboxesAfter);
+
   it('fetches the outbox’s code once in view, before anything is written, and keeps an idea proposed after the connection went', async () => {
-    let online: (() => void) | undefined;
-    try {
-      const el = document.createElement('civic-consultation-ideas') as CivicConsultationIdeas;
-      Object.assign(el, { consultation, adapter: offlineAdapter() });
-      await outboxCodeComesWithTheView(el, () => part(el, 'empty'));
-      // The connection goes before the person writes.
-      online = goOffline();
+    const el = document.createElement('civic-consultation-ideas') as CivicConsultationIdeas;
+    Object.assign(el, { consultation, adapter: offlineAdapter() });
+    await outboxCodeComesWithTheView(el, () => part(el, 'empty'));
+    const propose = async () => {
       const title = part(el, 'title-input') as HTMLInputElement;
       title.value = 'Une fontaine';
       title.dispatchEvent(new Event('input'));
       await el.updateComplete;
       part(el, 'submit')!.click();
-      await waitUntil(() => part(el, 'queued') || part(el, 'error'), 'the idea is settled for the person', { timeout: 5000 });
-      expect(part(el, 'error')?.textContent?.trim() ?? '', 'no failure').to.equal('');
-      expect(part(el, 'retry') === null, 'no Retry').to.equal(true);
-      expect(part(el, 'queued')!.textContent!.trim()).to.equal('Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.');
-    } finally {
-      online?.();
-      // Loaded only now: the outbox and the database it made are left to no other test.
-      await (await import('../test-support/outbox.js')).forgetOutboxes();
-    }
+    };
+    await keptAfterTheConnectionWent(el, propose, 'Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.');
   });
 });

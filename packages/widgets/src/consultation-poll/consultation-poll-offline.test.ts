@@ -1,10 +1,8 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts.
-import { expect, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, type BackendAdapter } from '@civic-pulse/core';
 import './civic-consultation-poll.js';
 import type { ConsultationPoll } from './consultation-poll.js';
-import { goOffline } from '../test-support/network.js';
-import { outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
+import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const DAY = 86_400_000;
 const OFFLINE = { ok: false as const, error: { kind: 'network' as const, code: 'network', message: 'Offline.' } };
@@ -35,25 +33,17 @@ const part = (el: ConsultationPoll, name: string) => el.shadowRoot!.querySelecto
 describe('<civic-consultation-poll> offline before the first answer', () => {
   before(startWithoutOutbox);
 
+  after(forgetOutboxesAfter);
+
   it('fetches the outbox’s code once in view, before any answer, and keeps the answers given after the connection went', async () => {
-    let online: (() => void) | undefined;
-    try {
-      const el = document.createElement('civic-consultation-poll') as ConsultationPoll;
-      Object.assign(el, { consultation: 'parc-des-berges', adapter: offlineAdapter() });
-      await outboxCodeComesWithTheView(el, () => part(el, 'title'));
-      // The connection goes before the person answers.
-      online = goOffline();
+    const el = document.createElement('civic-consultation-poll') as ConsultationPoll;
+    Object.assign(el, { consultation: 'parc-des-berges', adapter: offlineAdapter() });
+    await outboxCodeComesWithTheView(el, () => part(el, 'title'));
+    const answer = async () => {
       el.shadowRoot!.querySelector<HTMLInputElement>('input[value="velo"]')!.click();
       await el.updateComplete;
       part(el, 'submit')!.click();
-      await waitUntil(() => part(el, 'queued') || part(el, 'error'), 'the response is settled for the person', { timeout: 5000 });
-      expect(part(el, 'error')?.textContent?.trim() ?? '', 'no failure').to.equal('');
-      expect(part(el, 'retry') === null, 'no Retry').to.equal(true);
-      expect(part(el, 'queued')!.textContent!.trim()).to.equal('Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
-    } finally {
-      online?.();
-      // Loaded only now: the outbox and the database it made are left to no other test.
-      await (await import('../test-support/outbox.js')).forgetOutboxes();
-    }
+    };
+    await keptAfterTheConnectionWent(el, answer, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
   });
 });

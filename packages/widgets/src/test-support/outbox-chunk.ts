@@ -1,4 +1,5 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { goOffline } from './network.js';
 
 // For tests of when an element fetches the outbox's code (the submission-outbox chunk). Their file
 // must not import that module, even through test-support/outbox.ts: it would be loaded already.
@@ -33,3 +34,24 @@ export async function outboxCodeComesWithTheView(element: HTMLElement, loaded: (
   element.scrollIntoView();
   await waitUntil(outboxCodeRequested, 'the outbox’s code is fetched once the element is in view');
 }
+
+/**
+ * Takes the browser offline, runs `act` (answer and send), and checks that `element` then says
+ * its submission is kept on the device (`message`), with neither failure nor Retry.
+ */
+export async function keptAfterTheConnectionWent(element: HTMLElement, act: () => Promise<void>, message: string): Promise<void> {
+  const part = (name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+  const online = goOffline();
+  try {
+    await act();
+    await waitUntil(() => part('queued') || part('error'), 'the submission is settled for the person', { timeout: 5000 });
+    expect(part('error')?.textContent?.trim() ?? '', 'no failure').to.equal('');
+    expect(part('retry') === null, 'no Retry').to.equal(true);
+    expect(part('queued')!.textContent!).to.contain(message);
+  } finally {
+    online();
+  }
+}
+
+/** Closes the outboxes the test made and deletes their databases: the outbox's code is loaded by then. */
+export const forgetOutboxesAfter = async (): Promise<void> => (await import('./outbox.js')).forgetOutboxes();
