@@ -23,6 +23,7 @@ import {
 } from '@civic-pulse/core';
 import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
 import { CivicElement } from '../internal/civic-element.js';
+import { keptMessage } from '../internal/kept-message.js';
 import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions, sendThroughOutbox } from '../internal/outbox-loader.js';
 import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
@@ -491,7 +492,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private queuedText(): string {
-    return this.waitingFor === 'rate-limited' || this.waitingFor === 'server' ? this.t('rating.queued.later') : this.t('rating.queued');
+    return this.t(keptMessage(this.waitingFor, 'rating.queued', 'rating.queued.later'));
   }
 
   private renderQueued(): TemplateResult {
