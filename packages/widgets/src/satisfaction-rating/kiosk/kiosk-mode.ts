@@ -136,6 +136,27 @@ export class KioskMode implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.loadMessages();
+    // Before the render, so that it shows what entering the stage changes (the levels given back).
+    // Out of the page, no timer is armed: its return arms them (see resume).
+    if (!this.host.isConnected) return;
+    const stage = this.host.mode === 'kiosk' ? this.stageNow() : 'idle';
+    if (!this.running) this.resume(stage);
+    else if (stage !== this.stage) this.enter(stage);
+  }
+
+  hostUpdated(): void {
+    const dialog = this.warningDialog;
+    if (this.warningEndsAt !== undefined && dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector('button')?.focus();
+    } else if (this.warningEndsAt === undefined && dialog?.open) {
+      dialog.close();
+    }
+  }
+
+  /** The kiosk's messages in the element's language, loaded once each. */
+  private loadMessages(): void {
     const language = this.host.language;
     if (language === this.language || this.loading === language) return;
     this.loading = language;
@@ -152,21 +173,6 @@ export class KioskMode implements ReactiveController {
         if (this.loading === language) this.loading = undefined;
       },
     );
-  }
-
-  hostUpdated(): void {
-    // Out of the page, no timer is armed: its return arms them (see resume).
-    if (!this.host.isConnected) return;
-    const stage = this.host.mode === 'kiosk' ? this.stageNow() : 'idle';
-    if (!this.running) this.resume(stage);
-    else if (stage !== this.stage) this.enter(stage);
-    const dialog = this.warningDialog;
-    if (this.warningEndsAt !== undefined && dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector('button')?.focus();
-    } else if (this.warningEndsAt === undefined && dialog?.open) {
-      dialog.close();
-    }
   }
 
   private get warningDialog(): HTMLDialogElement | null {
