@@ -122,7 +122,7 @@ export class KioskMode implements ReactiveController {
       const name = this.internals.outboxName(adapter);
       this.stopWatching = watchOutboxStatus(adapter, name, (status) => this.showStatus(status), { persist: true });
     }
-    // Back in the page: the update arms again the timers its leaving cleared (see hostUpdated).
+    // Back in the page: the update arms again the timers its leaving cleared (see hostUpdate).
     this.host.requestUpdate();
   }
 
