@@ -40,6 +40,8 @@ export interface OutboxDelivery<P, T> {
   direct(payload: P): Promise<Result<T>>;
   /** An earlier page may have sent it already (see core's outbox kinds). */
   tried?: boolean;
+  /** It is written to the device (a kiosk thanks the person then, without waiting for the server). */
+  stored?(): void;
   /** It must wait on the device, for `reason`: called at each failed try, resolved once the element says so. */
   kept(reason: WaitReason): Promise<void> | void;
   /** The server's answer, however late it comes. */
@@ -58,7 +60,10 @@ export async function sendThroughOutbox<P, T>(delivery: OutboxDelivery<P, T>): P
   if (!outbox) return delivery.settle(await send(delivery.direct));
   await new Promise<void>((settled) => {
     const kept = (reason: WaitReason) => void Promise.resolve(delivery.kept(reason)).then(settled);
-    const through = (payload: P) => outbox.deliver<T>(delivery.adapter, delivery.name, delivery.queued(payload), kept, { tried: delivery.tried ?? false });
+    const through = (payload: P) => outbox.deliver<T>(delivery.adapter, delivery.name, delivery.queued(payload), kept, {
+        tried: delivery.tried ?? false,
+        stored: () => delivery.stored?.(),
+      });
     void send(through).then(async (result) => {
       await delivery.settle(result);
       settled();

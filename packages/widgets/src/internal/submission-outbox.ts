@@ -162,14 +162,14 @@ export function watchSubmission(name: string, kind: OutboxKind, key: string, wat
 /**
  * Writes `submission` to the outbox of `name` and resolves with the server's answer, however long
  * that takes (a later page may be the one that sends it, and then this never resolves). `kept` is
- * called each time it must wait on the device, with why.
+ * called each time it must wait on the device, with why; `stored` once it is written there.
  */
 export function deliver<T>(
   adapter: BackendAdapter,
   name: string,
   submission: OutboxSubmission,
   kept: (reason: WaitReason) => void,
-  options: { tried?: boolean } = {},
+  options: { tried?: boolean; stored?: () => void } = {},
 ): Promise<Result<T>> {
   name = outboxNameFor(adapter, name);
   return new Promise((resolve) => {
@@ -180,6 +180,7 @@ export function deliver<T>(
     });
     enqueueSubmission(adapter, name, submission, options).then(
       (reason) => {
+        options.stored?.();
         if (reason) kept(reason);
       },
       (error: unknown) => (stop(), resolve({ ok: false, error: { kind: 'network', code: 'outbox', message: String(error) } })),

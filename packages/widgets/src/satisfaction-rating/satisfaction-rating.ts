@@ -257,12 +257,9 @@ export class SatisfactionRating extends CivicElement {
       name,
       payload: rating,
       plugins: { list: getConfiguration().plugins ?? [], context: { kind: 'rating', payload: rating, element: this } },
-      queued: (payload) => {
-        const submission = { kind: 'rating', payload } as const;
-        // A kiosk thanks the person once it is stored, without waiting for the server.
-        this.kiosk?.store(adapter, name, submission, rating);
-        return submission;
-      },
+      queued: (payload) => ({ kind: 'rating', payload }),
+      // A kiosk thanks the person once it is on the device, without waiting for the server.
+      stored: () => this.kiosk?.stored(rating),
       // The outbox's code could not be loaded (offline since before it came): sent directly, as a
       // last resort, with the retry offered if that fails too.
       direct: (payload) => adapter.submitRating(payload),

@@ -11,12 +11,11 @@ import {
   type Language,
   type MessageKey,
   type OutboxStatus,
-  type OutboxSubmission,
   type Params,
   type Rating,
 } from '@civic-pulse/core';
 import { adopt } from '../../internal/adopt.js';
-import { enqueueSubmission, watchOutboxStatus } from '../../internal/submission-outbox.js';
+import { watchOutboxStatus } from '../../internal/submission-outbox.js';
 import type { SatisfactionRating } from '../satisfaction-rating.js';
 import { systemClock, type Clock } from './clock.js';
 import { kioskStatus } from './kiosk-status.js';
@@ -210,20 +209,13 @@ export class KioskMode implements ReactiveController {
   }
 
   /**
-   * The element is writing `submission` to the outbox: once it is stored, the person is thanked and
-   * the kiosk moves on, without waiting for the server, which a hanging network could keep from
-   * answering for the adapter's whole timeout and retries. Written here first, so that this promise
-   * says when it is on the device; the element's own enqueue of it, just after, finds it there and
-   * keeps it once. What the server answers later goes to the page's events only, and the staff's
-   * status counts it as waiting until then.
+   * `rating` is stored in the outbox: the person is thanked and the kiosk moves on, without waiting
+   * for the server, which a hanging network could keep from answering for the adapter's whole
+   * timeout and retries. What the server answers later goes to the page's events only, and the
+   * staff's status counts it as waiting until then.
    */
-  store(adapter: BackendAdapter, name: string, submission: OutboxSubmission, rating: Rating): void {
-    if (this.host.mode !== 'kiosk') return;
-    enqueueSubmission(adapter, name, submission).then(
-      () => void this.thank(rating),
-      // Not stored: the element's own enqueue meets the same failure, and says so.
-      () => undefined,
-    );
+  stored(rating: Rating): void {
+    if (this.host.mode === 'kiosk') void this.thank(rating);
   }
 
   private async thank(rating: Rating): Promise<void> {
