@@ -7,7 +7,7 @@ import '../packages/widgets/src/consultation-poll/civic-consultation-ideas.js';
 import { rememberParticipant } from '../packages/widgets/src/consultation-poll/participant.js';
 import { langArgType, type LangArg } from './support/args.js';
 import { ENDPOINT, ORG } from './support/backend.js';
-import { CONSULTATIONS, IDEAS, connectionFails, consultationBackend } from './support/consultation-backend.js';
+import { CONSULTATIONS, IDEAS, connectionFails, consultationBackend, refusedOn } from './support/consultation-backend.js';
 import { forgetOutboxes } from '../packages/widgets/src/test-support/outbox.js';
 import { forgetParticipants, ideasIn } from './support/consultation-play.js';
 
@@ -217,6 +217,28 @@ export const SentWhenConnectionReturns: Story = {
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(part('confirmation')).toHaveTextContent(said('ideas.sent.pending')), { timeout: 8000 });
     await expect(part('own')).toHaveTextContent(PROPOSED.title);
+  },
+};
+
+export const RefusedAfterKeptOnDevice: Story = {
+  ...KeptOnDevice,
+  parameters: {
+    ...KeptOnDevice.parameters,
+    docs: {
+      description: {
+        story:
+          'The connection comes back, but the server refuses the idea the device kept: its title and description come back into the empty form, with the reason, to mend and propose again.',
+      },
+    },
+  },
+  play: async (context) => {
+    await KeptOnDevice.play!(context);
+    const { shadow, t, said, part } = await ideasIn(context.canvasElement);
+    context.msw.use(refusedOn('propose-idea', { kind: 'invalid', code: 'invalid-body', message: 'Invalid.', fields: [{ path: 'title', message: 'Too vague.' }] }));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('error')).toHaveTextContent(said('ideas.error.invalid', { details: t('ideas.field.title') })), { timeout: 8000 });
+    await expect(shadow.getByRole('textbox', { name: t('ideas.title.label') })).toHaveValue(PROPOSED.title);
+    await expect(shadow.queryByRole('button', { name: t('error.retry') })).toBeNull();
   },
 };
 

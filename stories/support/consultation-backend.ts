@@ -297,6 +297,9 @@ const on = (route: Route, resolver: Parameters<typeof http.get>[1], options?: { 
 /** The connection fails on `route`, as offline or on a dropped mobile link, for every attempt of the adapter. */
 export const connectionFails = (route: Route) => on(route, () => HttpResponse.error());
 
+/** The server refuses every request on `route` with `error`, as the reference backend would. */
+export const refusedOn = (route: Route, error: AdapterError) => on(route, () => errorAnswer(error));
+
 /** A server that takes the request on `route` and never answers. */
 export const neverAnswers = (route: Route) => on(route, () => delay('infinite'));
 
