@@ -424,7 +424,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     // Resolves once the response is settled for the agent: recorded, refused, or kept on the device.
     await sendThroughOutbox<SurveyResponse, SurveyReceipt | undefined>({
       adapter,
-      name: this.outboxName(adapter),
+      name: this.pageOutbox.name(adapter),
       payload: sent,
       queued: (payload) => ({ kind: 'survey-response', payload: { survey: survey.id, token, response: payload } }),
       // Without the outbox's code, the same rule as its survey kind (see core's outbox kinds).

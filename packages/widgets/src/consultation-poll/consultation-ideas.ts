@@ -21,8 +21,8 @@ import {
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { keptMessage } from '../internal/kept-message.js';
-import { outboxName, sendThroughOutbox } from '../internal/outbox-loader.js';
-import { OutboxPreload } from '../internal/outbox-preload.js';
+import { sendThroughOutbox } from '../internal/outbox-loader.js';
+import { PageOutbox } from '../internal/page-outbox.js';
 import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
@@ -108,8 +108,8 @@ export class CivicConsultationIdeas extends CivicElement {
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
   private readonly retryBlock = new RetryBlock(this);
-  /** The outbox's code, fetched once the form is in view: an idea proposed offline is then kept. */
-  protected readonly outboxPreload = new OutboxPreload(this);
+  /** The page's outbox: its code comes with the view, so that an idea proposed offline is kept. */
+  private readonly pageOutbox = new PageOutbox(this, { adapter: () => this.resolveAdapter(), key: (adapter) => this.adapterKey(adapter) });
 
   /** The consultation, as `<civic-consultation-poll>` loaded it. */
   @property({ attribute: false }) consultation?: Consultation;
@@ -212,7 +212,7 @@ export class CivicConsultationIdeas extends CivicElement {
     // Resolves once the idea is settled for the person: stored, refused, or kept on the device.
     await sendThroughOutbox<IdeaSubmission, Idea>({
       adapter,
-      name: this.outbox || outboxName(this.adapterKey(adapter)),
+      name: this.outbox || this.pageOutbox.name(adapter),
       payload: sent,
       plugins: { list: this.plugins, context: { kind: 'idea', payload: sent, element: this } },
       queued: (payload) => ({ kind: 'idea', payload: { consultation: consultation.id, idea: payload } }),

@@ -280,7 +280,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     // Resolves once the response is settled for the person: sent, refused, or kept on the device.
     await sendThroughOutbox<ConsultationResponse, Receipt>({
       adapter,
-      name: this.outboxName(adapter),
+      name: this.pageOutbox.name(adapter),
       payload: sent,
       plugins: { list: getConfiguration().plugins ?? [], context: { kind: 'consultation-response', payload: sent, element: this } },
       queued: (payload) => ({ kind: 'consultation-response', payload: { consultation: consultation.id, response: payload } }),
@@ -475,7 +475,7 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
             part="ideas"
             .consultation=${consultation}
             .adapter=${adapter}
-            .outbox=${adapter ? this.outboxName(adapter) : ''}
+            .outbox=${adapter ? this.pageOutbox.name(adapter) : ''}
             lang=${this.language}
             heading-level=${this.headingLevel + 1}
           ></civic-consultation-ideas>`

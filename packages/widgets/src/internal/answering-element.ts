@@ -1,13 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { loadLanguage, type AdapterError, type BackendAdapter, type MessageKey, type Params, type Question } from '@civic-pulse/core';
+import { loadLanguage, type AdapterError, type MessageKey, type Params, type Question } from '@civic-pulse/core';
 import { heading, labelId, type LazyPart } from '../consultation-poll/parts.js';
 import { adopt } from './adopt.js';
 import type { Fields } from '../consultation-poll/questions.js';
 import { CivicElement } from './civic-element.js';
 import { keptMessage } from './kept-message.js';
-import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
-import { OutboxPreload } from './outbox-preload.js';
+import { PageOutbox } from './page-outbox.js';
 import type { WaitReason } from './submission-outbox.js';
 import { sendButton } from './send-button.js';
 
@@ -73,8 +72,8 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
   @state() protected waitingFor?: WaitReason;
   /** Set once the question controls' code is here, its styles adopted and its messages loaded. */
   protected questionsCode?: Code;
-  /** The outbox's code, fetched once the form is in view: answers given offline are then kept. */
-  protected readonly outboxPreload = new OutboxPreload(this);
+  /** The page's outbox: what an earlier page left is sent, and its code comes with the view, so that answers given offline are kept. */
+  protected readonly pageOutbox = new PageOutbox(this, { adapter: () => this.resolveAdapter(), key: (adapter) => this.adapterKey(adapter) });
   /** Where the response stands; `sending` and `queued` are the ones this class reads and sets (see `keep`). */
   protected abstract phase: string;
   /** The response being sent, kept as it is so that a retry carries the same id and answers. */
@@ -220,23 +219,6 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
     if (!first) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="queued"]')?.focus();
-  }
-
-  /** The outbox of `adapter`'s backend, which this element's responses go through. */
-  protected outboxName(adapter: BackendAdapter): string {
-    return outboxName(this.adapterKey(adapter));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.resumeOutbox();
-  }
-
-  /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
-  private async resumeOutbox(): Promise<void> {
-    await this.updateComplete;
-    const adapter = this.resolveAdapter();
-    if (adapter) await resumeLeftSubmissions(adapter, this.outboxName(adapter));
   }
 
   // Once the controls are here, their messages follow the element's language as the element's own do.

@@ -11,7 +11,6 @@ import {
   newId,
   ratingMessages,
   type AdapterError,
-  type BackendAdapter,
   type Channel,
   type MessageKey,
   type Rating,
@@ -24,7 +23,8 @@ import {
 import { RatingErrorEvent, RatingSubmitEvent, RatingSubmittedEvent } from '../events/rating-events.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { keptMessage } from '../internal/kept-message.js';
-import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions, sendThroughOutbox } from '../internal/outbox-loader.js';
+import { sendThroughOutbox } from '../internal/outbox-loader.js';
+import { PageOutbox } from '../internal/page-outbox.js';
 import type { WaitReason } from '../internal/submission-outbox.js';
 import { RetryBlock } from '../internal/retry-block.js';
 import { sendButton } from '../internal/send-button.js';
@@ -40,14 +40,6 @@ const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', 
 // Fields that come from the page's attributes, not from the person: when the server refuses one,
 // the webmaster has something to fix and the citizen nothing.
 const ATTRIBUTE_FIELDS = new Set(['service', 'channel', 'scale', 'source', 'kioskId']);
-/**
- * Fetches the outbox's code (the page's, shared with the other elements) once a person may rate:
- * the rating in view, its dialog opened, a level chosen. A rating given after the connection went
- * is then still kept on the device; were the code fetched only at the send, it could not be.
- * Fetching stores nothing: the outbox writes to the device at the first rating only.
- */
-const preloadOutbox = (): void => void loadSubmissionOutbox().catch(() => undefined);
-
 const isMisconfiguration = (error: AdapterError) =>
   error.kind === 'invalid' && (error.fields ?? []).some(({ path }) => ATTRIBUTE_FIELDS.has(path.split('.')[0]!));
 
@@ -101,8 +93,16 @@ export class SatisfactionRating extends CivicElement {
   @state() private waitingFor?: WaitReason;
   /** The rating being sent, kept as it is so that a retry carries the same id and body. */
   private pending?: Rating;
-  /** Watches for the rating to come into view, to fetch the outbox's code then (see `preloadOutbox`). */
-  private inView?: IntersectionObserver;
+  /**
+   * The page's outbox: what an earlier page left is sent, and its code comes once a person may rate
+   * (the rating in view; a floating one, in view on every page, when its dialog opens), so that a
+   * rating given after the connection went is kept on the device.
+   */
+  private readonly pageOutbox = new PageOutbox(
+    this,
+    { adapter: () => this.resolveAdapter(), key: (adapter) => this.adapterKey(adapter) },
+    () => this.mode !== 'floating',
+  );
 
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   private readonly retryBlock = new RetryBlock(this);
@@ -154,7 +154,7 @@ export class SatisfactionRating extends CivicElement {
 
   private onLevelChange(event: Event): void {
     this.score = Number((event.target as HTMLInputElement).value);
-    preloadOutbox();
+    this.pageOutbox.preload();
     if (this.score === this.levels) this.reasons = new Set();
   }
 
@@ -179,36 +179,6 @@ export class SatisfactionRating extends CivicElement {
     this.comment = (event.target as HTMLTextAreaElement).value;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.resumeOutbox();
-    // A floating rating is in view on every page: its dialog's opening fetches the outbox instead.
-    if (this.mode !== 'floating') {
-      this.inView = new IntersectionObserver((entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.inView?.disconnect();
-        preloadOutbox();
-      });
-      this.inView.observe(this);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.inView?.disconnect();
-  }
-
-  /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
-  private async resumeOutbox(): Promise<void> {
-    await this.updateComplete;
-    const adapter = this.resolveAdapter();
-    if (adapter) await resumeLeftSubmissions(adapter, this.outboxName(adapter));
-  }
-
-  /** The outbox of `adapter`'s backend, the page's, which the poll's, the ideas' and the survey's submissions share. */
-  private outboxName(adapter: BackendAdapter): string {
-    return outboxName(this.adapterKey(adapter));
-  }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
@@ -251,7 +221,7 @@ export class SatisfactionRating extends CivicElement {
     this.phase = 'sending';
     this.error = undefined;
     this.waitingFor = undefined;
-    const name = this.outboxName(adapter);
+    const name = this.pageOutbox.name(adapter);
     await sendThroughOutbox<Rating, Receipt>({
       adapter,
       name,
@@ -328,7 +298,7 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private openDialog(): void {
-    preloadOutbox();
+    this.pageOutbox.preload();
     this.dialog?.showModal();
   }
 

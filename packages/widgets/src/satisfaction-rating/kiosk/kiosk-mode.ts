@@ -42,7 +42,7 @@ interface RatingInternals {
   waitingFor?: unknown;
   kiosk?: KioskMode;
   resolveAdapter(): BackendAdapter | undefined;
-  outboxName(adapter: BackendAdapter): string;
+  pageOutbox: { name(adapter: BackendAdapter): string };
 }
 
 // The channels' names are the barometer's, the one list every element shares.
@@ -118,7 +118,7 @@ export class KioskMode implements ReactiveController {
     // asks for persistent storage at the next rating, the first one creating its database; the
     // element's ratings go through this same outbox.
     if (adapter) {
-      const name = this.internals.outboxName(adapter);
+      const name = this.internals.pageOutbox.name(adapter);
       this.stopWatching = watchOutboxStatus(adapter, name, (status) => this.showStatus(status), { persist: true });
     }
     // Back in the page: the update arms again the timers its leaving cleared (see hostUpdate).

@@ -1,0 +1,72 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BackendAdapter } from '@civic-pulse/core';
+import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions } from './outbox-loader.js';
+
+/** What the controller needs of its element's backend (CivicElement's, which keeps them protected). */
+export interface OutboxBackend {
+  adapter(): BackendAdapter | undefined;
+  /** Endpoint and org, which name the backend's outbox; undefined for an adapter the page gave. */
+  key(adapter: BackendAdapter): string | undefined;
+}
+
+/**
+ * The page's outbox as an element that submits uses it (the rating, the poll, the ideas, the
+ * survey): sends what an earlier page left for the element's backend, once it is connected; and
+ * fetches the outbox's code once the element comes into view, before anyone answers, so that an
+ * answer given after the connection went is still kept on the device (it could not be, were the
+ * code fetched only at the first answer or at the send). Fetching stores nothing: the outbox writes
+ * to the device at the first submission only.
+ */
+export class PageOutbox implements ReactiveController {
+  private observer?: IntersectionObserver;
+  private fetched = false;
+
+  /** `preloadInView` false: the element fetches the code itself, with `preload()` (a floating rating, in view on every page, when its dialog opens). */
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly backend: OutboxBackend,
+    private readonly preloadInView: () => boolean = () => true,
+  ) {
+    host.addController(this);
+  }
+
+  /** The outbox of `adapter`'s backend, which every element of the page that talks to it shares. */
+  name(adapter: BackendAdapter): string {
+    return outboxName(this.backend.key(adapter));
+  }
+
+  /** Fetches the outbox's code now, if it is not here yet. */
+  preload(): void {
+    if (this.fetched) return;
+    this.fetched = true;
+    this.stopWatching();
+    // Offline already: the send tries again, and falls back to sending directly.
+    loadSubmissionOutbox().catch(() => (this.fetched = false));
+  }
+
+  hostConnected(): void {
+    void this.resume();
+    if (this.fetched || this.observer || !this.preloadInView()) return;
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.preload();
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching();
+  }
+
+  private stopWatching(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Sends what an earlier page left queued for this backend, if anything (see resumeLeftSubmissions). */
+  private async resume(): Promise<void> {
+    // The adapter may come from a provider, known once the element has rendered.
+    await this.host.updateComplete;
+    const adapter = this.backend.adapter();
+    if (adapter) await resumeLeftSubmissions(adapter, this.name(adapter));
+  }
+}
