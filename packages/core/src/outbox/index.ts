@@ -13,4 +13,4 @@ export {
   type OutboxStatus,
   type OutboxEventMap,
 } from './outbox.js';
-export { submissionKey } from './kinds.js';
+export { sendSubmission, submissionKey } from './kinds.js';

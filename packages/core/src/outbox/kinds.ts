@@ -77,5 +77,12 @@ export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
 /** The rule of `submission`'s kind, typed for its payload. */
 export const ruleOf = (kind: OutboxKind): KindRule<OutboxKind> => KINDS[kind] as unknown as KindRule<OutboxKind>;
 
+/**
+ * Sends `submission` once, by its kind's rule, as the outbox does: for a page that could not load
+ * the outbox's code (offline before it came), so that the rule is not written twice.
+ */
+export const sendSubmission = (adapter: BackendAdapter, submission: OutboxSubmission, options: CallOptions, tried: boolean): Promise<Result<unknown>> =>
+  ruleOf(submission.kind).send(adapter, submission.payload, options, tried);
+
 /** The idempotency key of `submission`, as the outbox's items and events carry it (`OutboxItem.key`). */
 export const submissionKey = (submission: OutboxSubmission): string => ruleOf(submission.kind).key(submission.payload);

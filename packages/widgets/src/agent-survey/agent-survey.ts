@@ -6,6 +6,7 @@ import {
   DEFAULT_MINIMUM_GROUP,
   isRetryable,
   newId,
+  sendSubmission,
   surveyMessages,
   type AdapterError,
   type MessageKey,
@@ -427,11 +428,11 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
       name: this.pageOutbox.name(adapter),
       payload: sent,
       queued: (payload) => ({ kind: 'survey-response', payload: { survey: survey.id, token, response: payload } }),
-      // Without the outbox's code, the same rule as its survey kind (see core's outbox kinds).
-      direct: async (payload) => {
+      // Without the outbox's code, sent once by the same rule as its survey kind (see core's outbox kinds).
+      direct: (payload) => {
         this.markAttempted(sent);
-        const result = await adapter.submitSurveyResponse(survey.id, token, payload, { retries: 0 });
-        return !result.ok && tried && result.error.code === 'token-used' ? { ok: true, data: undefined } : result;
+        const submission = { kind: 'survey-response', payload: { survey: survey.id, token, response: payload } } as const;
+        return sendSubmission(adapter, submission, {}, tried) as Promise<Result<SurveyReceipt | undefined>>;
       },
       tried,
       kept: (reason) => {
