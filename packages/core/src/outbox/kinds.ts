@@ -6,13 +6,15 @@ import type { SurveyResponse } from '../contract/survey.js';
 
 /**
  * What can go through the outbox, one member per kind. A new kind adds a member here and a rule in
- * `KINDS`. Every kind is a write with an idempotency key made when the person answered: an idea's
- * support has none (the server counts one per participant), so it is not one of them.
+ * `KINDS`. Every kind is a write with an idempotency key made when the person answered: the
+ * record's client-made id, or for an idea's support, which has none, the idea and the participant
+ * (the server keeps one support per pair).
  */
 export type OutboxSubmission =
   | { kind: 'rating'; payload: Rating }
   | { kind: 'consultation-response'; payload: { consultation: string; response: ConsultationResponse } }
   | { kind: 'idea'; payload: { consultation: string; idea: IdeaSubmission } }
+  | { kind: 'idea-support'; payload: { consultation: string; idea: string; participant: string } }
   /** The invitation token travels with the answers while they wait: it is deleted with the item. */
   | { kind: 'survey-response'; payload: { survey: string; token: string; response: SurveyResponse } };
 export type OutboxKind = OutboxSubmission['kind'];
@@ -51,10 +53,27 @@ const surveyResponse: KindRule<'survey-response'> = {
   refuses: (error) => error.kind === 'forbidden' || error.kind === 'unauthorized' || error.kind === 'not-found',
 };
 
-// An answer to a consultation deleted meanwhile will never be taken: ended, rather than holding
-// every submission behind it for 14 days. A rating has no such resource: its 404 (an org unknown
-// to the server, a misconfigured site) is retried until the site is fixed.
+// An answer to a consultation deleted meanwhile (or a support of an idea deleted meanwhile) will
+// never be taken: ended, rather than holding every submission behind it for 14 days. A rating has
+// no such resource: its 404 (an org unknown to the server, a misconfigured site) is retried until
+// the site is fixed.
 const answersGone = (error: AdapterError): boolean => error.kind === 'not-found';
+
+// A support has no client-made id, but the server keeps one per idea and participant (a unique
+// constraint): a retry whose first reply was lost is refused `already-supported`, which says that
+// what the person wanted is done, as the survey's token-used after a try does. Unlike a token,
+// which someone else may have used, this refusal can only mean that this participant's support is
+// counted (by this try, an earlier page's or another tab's): no tried mark is needed to tell. The
+// receipt is then `undefined`: the server did not say the new count. Every other 409 (not-published,
+// closed, not-open, ideas-disabled) ends it as the outbox ends any conflict.
+const ideaSupport: KindRule<'idea-support'> = {
+  key: ({ idea, participant }) => `${idea}:${participant}`,
+  async send(adapter, { consultation, idea, participant }, options) {
+    const result = await adapter.supportIdea(consultation, idea, participant, options);
+    return !result.ok && result.error.code === 'already-supported' ? { ok: true, data: undefined } : result;
+  },
+  refuses: answersGone,
+};
 
 export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
   rating: {
@@ -71,6 +90,7 @@ export const KINDS: { [K in OutboxKind]: KindRule<K> } = {
     send: (adapter, { consultation, idea }, options) => adapter.submitIdea(consultation, idea, options),
     refuses: answersGone,
   },
+  'idea-support': ideaSupport,
   'survey-response': surveyResponse,
 };
 

@@ -550,6 +550,110 @@ describe('createOutbox, for every kind of submission', () => {
     expect((await sent).item.key).to.equal(item.payload.response.id);
   });
 
+  /** An adapter whose support answers come from `answers`, one per call (the last one repeats), recording `idea participant` each. */
+  function supportAdapter(...answers: Result<unknown>[]) {
+    const calls: string[] = [];
+    const adapter = {
+      async supportIdea(consultation: string, idea: string, participant: string) {
+        calls.push(`${consultation} ${idea} ${participant}`);
+        return answers[Math.min(calls.length, answers.length) - 1];
+      },
+    } as unknown as BackendAdapter;
+    return { adapter, calls };
+  }
+  const supportItem = (participant = newId()): Extract<OutboxSubmission, { kind: 'idea-support' }> => ({
+    kind: 'idea-support',
+    payload: { consultation: 'velo', idea: newId(), participant },
+  });
+  const conflict = (code: string): AdapterError => ({ kind: 'conflict', code, message: code, status: 409 });
+
+  it('sends an idea’s support with its consultation, keyed by idea and participant, once however often it is queued', async () => {
+    const item = supportItem();
+    const { idea, participant } = item.payload;
+    const { adapter, calls } = supportAdapter({ ok: true, data: { idea, supports: 4 } });
+    const outbox = open(adapter);
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const queued = await outbox.enqueue(item);
+      await outbox.enqueue(item);
+      expect(queued.key).to.equal(`${idea}:${participant}`);
+      expect(outbox.status().queued).to.equal(1);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    const sent = oneEvent(outbox, 'outbox-sent');
+    window.dispatchEvent(new Event('online'));
+    const event = await sent;
+    expect(event.item.key).to.equal(`${idea}:${participant}`);
+    expect(event.receipt).to.deep.equal({ idea, supports: 4 });
+    expect(calls).to.deep.equal([`velo ${idea} ${participant}`]);
+    expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('keeps apart the supports of two participants for one idea, and of one participant for two ideas', async () => {
+    const { adapter, calls } = supportAdapter({ ok: true, data: undefined });
+    const outbox = open(adapter);
+    const first = supportItem('p-1');
+    const sent: string[] = [];
+    outbox.addEventListener('outbox-sent', ({ item }) => sent.push(item.key));
+    await outbox.enqueue(first);
+    await outbox.enqueue({ ...first, payload: { ...first.payload, participant: 'p-2' } });
+    await outbox.enqueue({ ...first, payload: { ...first.payload, idea: 'autre-idee' } });
+    await waitUntil(() => sent.length === 3, 'all three sent');
+    expect(sent).to.deep.equal([`${first.payload.idea}:p-1`, `${first.payload.idea}:p-2`, 'autre-idee:p-1']);
+    expect(calls).to.have.length(3);
+  });
+
+  it('counts as sent a support whose retry finds it already supported (the first reply was lost), with no receipt', async () => {
+    const { adapter, calls } = supportAdapter({ ok: false, error: NETWORK }, { ok: false, error: conflict('already-supported') });
+    const outbox = open(adapter);
+    const sent = oneEvent(outbox, 'outbox-sent');
+    let dropped = false;
+    outbox.addEventListener('outbox-dropped', () => (dropped = true));
+    const item = supportItem();
+    await outbox.enqueue(item);
+    const event = await sent;
+    expect(event.item.key).to.equal(`${item.payload.idea}:${item.payload.participant}`);
+    expect(event.receipt).to.equal(undefined);
+    expect(calls).to.have.length(2);
+    expect(dropped).to.be.false;
+    expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('ends a support the server will never take (409 not-published or closed, 404 an idea deleted) and sends what follows', async () => {
+    const NOT_FOUND: AdapterError = { kind: 'not-found', code: 'unknown-idea', message: 'gone', status: 404 };
+    const refusals = [conflict('not-published'), conflict('closed'), NOT_FOUND];
+    const last = supportItem();
+    const calls: string[] = [];
+    const adapter = {
+      async supportIdea(_consultation: string, idea: string) {
+        calls.push(idea);
+        return idea === last.payload.idea ? { ok: true, data: { idea, supports: 1 } } : { ok: false, error: refusals[calls.length - 1] };
+      },
+    } as unknown as BackendAdapter;
+    const outbox = open(adapter, { backoff: { baseMs: 60_000 } });
+    const dropped: string[] = [];
+    outbox.addEventListener('outbox-dropped', ({ item, reason, error }) => dropped.push(`${item.kind} ${reason} ${error?.code}`));
+    const sent = oneEvent(outbox, 'outbox-sent');
+    for (let i = 0; i < refusals.length; i++) await outbox.enqueue(supportItem());
+    await outbox.enqueue(last);
+    expect((await sent).item.key).to.equal(`${last.payload.idea}:${last.payload.participant}`);
+    expect(dropped).to.deep.equal(['idea-support refused not-published', 'idea-support refused closed', 'idea-support refused unknown-idea']);
+    expect(outbox.status().queued).to.equal(0);
+  });
+
+  it('keeps a support whose try failed on the network, and everything behind it', async () => {
+    const { adapter, calls } = supportAdapter({ ok: false, error: NETWORK });
+    const outbox = open(adapter, { backoff: { baseMs: 60_000 } });
+    const waiting = oneEvent(outbox, 'outbox-waiting');
+    const item = supportItem();
+    await outbox.enqueue(item);
+    await outbox.enqueue({ kind: 'rating', payload: rating() });
+    expect((await waiting).error.kind).to.equal('network');
+    expect(calls).to.have.length(1);
+    expect(outbox.status().queued).to.equal(2);
+  });
+
   it('refuses a survey response whose token is unknown, instead of retrying it for 14 days', async () => {
     const { adapter } = surveyAdapter({ ok: false, error: { kind: 'forbidden', code: 'unknown-token', message: 'no', status: 403 } });
     const outbox = open(adapter);
