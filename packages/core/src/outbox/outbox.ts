@@ -220,6 +220,17 @@ export class Outbox extends EventTarget {
     return pass;
   }
 
+  /**
+   * The items queued, oldest first, read without changing them: for a page that shows what an
+   * earlier one left waiting. None while the device has no database of this name (not created).
+   */
+  async items(): Promise<OutboxItem[]> {
+    const store = await this.#storeFor(false);
+    const items: OutboxItem[] = [];
+    for (let entry = await store?.first(); entry; entry = await store!.first(entry.seq)) items.push(toItem(entry));
+    return items;
+  }
+
   status(): OutboxStatus {
     return {
       durable: this.#durable,

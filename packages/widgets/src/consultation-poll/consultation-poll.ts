@@ -9,6 +9,7 @@ import {
   newId,
   pollMessages,
   type AdapterError,
+  type BackendAdapter,
   type Consultation,
   type ConsultationResponse,
   type MessageKey,
@@ -20,12 +21,14 @@ import { ConsultationErrorEvent, ConsultationSubmitEvent, ConsultationSubmittedE
 import { AnsweringElement, type AnsweringWords } from '../internal/answering-element.js';
 import { sendThroughOutbox } from '../internal/outbox-loader.js';
 import { RetryBlock } from '../internal/retry-block.js';
+import type { WaitReason } from '../internal/submission-outbox.js';
 import { participantForAction, rememberedParticipant, rememberParticipant } from './participant.js';
 import { heading } from './parts.js';
 import { styles } from './consultation-poll.styles.js';
 
 /**
- * `answering` until sent; `queued` while the response waits on the device for the connection;
+ * `answering` until sent; `queued` while the response waits on the device for the connection
+ * (sent from this page, or left there by an earlier one);
  * `sent` once stored; `answered` when this browser had already taken part; `refused` when the
  * server says the consultation is not open to answers (closed, not yet open).
  */
@@ -54,7 +57,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  *
  * @event civic-consultation-submit - Before anything is stored or sent; cancelable. `event.consultation`, `event.answers`.
  * @event civic-consultation-submitted - The backend stored the response. `event.response`, `event.receipt`. When the
- * connection failed, the response waits in the device's outbox and this comes once it is sent.
+ * connection failed, the response waits in the device's outbox and this comes once it is sent, also on a later page.
  * @event civic-consultation-error - Loading or sending failed. `event.response` (when sending), `event.error`.
  *
  * @csspart base - The wrapper of the whole consultation.
@@ -79,7 +82,7 @@ const REFUSALS = new Set(['closed', 'not-open']);
  * @csspart error - The error message.
  * @csspart status - The live region that announces ranking moves, sending and the outcome.
  * @csspart thanks - The thank-you shown once sent.
- * @csspart queued - Shown instead when the connection failed: the response is kept on the device and sent later.
+ * @csspart queued - Shown instead when the connection failed, or when an earlier page left the response waiting: it is kept on the device and sent later.
  * @csspart already-answered - Said when this browser has already taken part.
  * @csspart results - The results, or when and whether they will be published.
  * @csspart result - The tally of one question.
@@ -103,6 +106,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
       // A browser that has answered already opens on the results: it needs no question controls.
       const answered = rememberedParticipant(id)?.answered;
       const questions = answered ? undefined : this.loadQuestions();
+      // A response an earlier page left waiting on the device (a reload while offline) is shown as kept, not the form.
+      const left = answered ? undefined : this.watchLeft(id, adapter);
       const result = await adapter.getConsultation(id, { signal });
       // Aborted: other arguments came meanwhile, and their run is the one that counts.
       if (!result.ok && result.error.kind === 'aborted') throw result.error;
@@ -113,6 +118,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
       }
       // Reading what this browser remembers stores nothing; an earlier answer opens on the results.
       if (answered) this.phase = 'answered';
+      const waiting = await left;
+      if (waiting) this.showKept(waiting.response, waiting.reason);
       // The form is drawn at once with the consultation: its controls' code is waited for here.
       if (questions && consultationStatus(result.data) === 'open' && !(await questions)) throw CODE_FAILED;
       // The ideas' code (a third of the poll's weight) comes only for a consultation that takes
@@ -144,6 +151,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
   protected pending?: ConsultationResponse;
   /** A plugin vouched for the participant: then nothing is remembered on the device. */
   private verified = false;
+  /** The watch on a response an earlier page left waiting (see `watchLeft`); `stop` once the outbox's answer came. */
+  private leftWatch?: { stop?: () => void };
   /** Set while the server's Retry-After runs: the retry button waits as the message says. */
   private readonly retryBlock = new RetryBlock(this);
   /** Set once the results' code is here, its styles adopted and its messages loaded. */
@@ -258,6 +267,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     const consultation = this.load.value;
     const adapter = this.resolveAdapter();
     if (!consultation || !adapter || this.retryBlock.blocked || ['sending', 'queued', 'sent', 'answered'].includes(this.phase)) return;
+    // From now on the send below watches its response: the watch on what an earlier page left would hear it twice.
+    this.stopWatchingLeft();
     // The controls' code (and the answers' rules) come with the form; a host page may still call
     // send() on a consultation shown without it, closed say, and hear the server's answer.
     if (!this.questionsCode && !(await this.loadQuestions())) return;
@@ -290,10 +301,68 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
     });
   }
 
+  /**
+   * Watches the response an earlier page of this browser left waiting on the device for `id` (the
+   * page was reloaded or closed while offline), and resolves with it, or undefined when none
+   * waits. Its answer is then shown as a response sent here. The watch goes on when none waits: a
+   * response the outbox sends while it is looked up is this browser's answer all the same.
+   */
+  private async watchLeft(id: string, adapter: BackendAdapter): Promise<{ response: ConsultationResponse; reason?: WaitReason } | undefined> {
+    this.stopWatchingLeft();
+    const watch: { stop?: () => void } = {};
+    this.leftWatch = watch;
+    const left = await this.pageOutbox.leftWaiting(adapter, 'consultation-response', ({ payload }) => payload.consultation === id, {
+      settled: ({ payload }, result) => {
+        if (this.leftWatch === watch) void this.settleLeft(id, payload.response, result as Result<Receipt>);
+      },
+      waiting: (reason) => {
+        if (this.leftWatch === watch && this.pending) void this.keep(this.pending, reason);
+      },
+    });
+    // Another consultation (or send) came meanwhile: its own watch is the one that counts.
+    if (this.leftWatch !== watch) left?.stop();
+    if (!left || this.leftWatch !== watch) return undefined;
+    watch.stop = left.stop;
+    const [oldest] = left.items;
+    return oldest && { response: oldest.payload.response, ...(left.reason ? { reason: left.reason } : {}) };
+  }
+
+  private stopWatchingLeft(): void {
+    this.leftWatch?.stop?.();
+    this.leftWatch = undefined;
+  }
+
+  /**
+   * Shows `response`, which an earlier page left waiting on the device, as kept there, instead of
+   * the form. Announced without taking focus: the page has just opened, the person has not acted.
+   */
+  private showKept(response: ConsultationResponse, reason?: WaitReason): void {
+    // Already answered, or settled while it was looked up.
+    if (this.phase !== 'answering' || (this.pending && this.pending.id !== response.id)) return;
+    this.adopt(this.consultation, response);
+    this.phase = 'queued';
+    this.waitingFor = reason;
+    this.status = this.queuedText();
+  }
+
+  /** The response an earlier page left becomes the one this element shows; what this browser remembers tells whether a plugin vouched for its participant. */
+  private adopt(consultation: string, response: ConsultationResponse): void {
+    this.pending = response;
+    this.verified = rememberedParticipant(consultation)?.participant !== response.participant;
+  }
+
+  /** The server's answer to a response an earlier page left: shown as the answer to one sent here. */
+  private settleLeft(id: string, response: ConsultationResponse, result: Result<Receipt>): Promise<void> {
+    if (!this.pending && this.phase === 'answering') this.adopt(id, response);
+    this.stopWatchingLeft();
+    return this.settle(id, response, result);
+  }
+
   /** The server's answer to `response`, however late: thanks, or the error display. */
   private async settle(consultation: string, response: ConsultationResponse, result: Result<Receipt>): Promise<void> {
-    // Another consultation was set meanwhile: the page hears it, the screen is the new one's.
-    if (this.pending !== response) {
+    // Another consultation was set meanwhile: the page hears it, the screen is the new one's. (By
+    // id: a response an earlier page left comes back from the device as another object.)
+    if (this.pending?.id !== response.id) {
       if (result.ok) this.dispatchEvent(new ConsultationSubmittedEvent(consultation, response, result.data));
       else this.dispatchEvent(new ConsultationErrorEvent(consultation, response, result.error));
       return;

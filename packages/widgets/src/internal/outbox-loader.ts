@@ -1,5 +1,14 @@
-import { submitWithPlugins, type BackendAdapter, type CivicPlugin, type OutboxSubmission, type Result, type SubmissionContext } from '@civic-pulse/core';
-import type { WaitReason } from './submission-outbox.js';
+import {
+  submitWithPlugins,
+  type BackendAdapter,
+  type CivicPlugin,
+  type OutboxItem,
+  type OutboxKind,
+  type OutboxSubmission,
+  type Result,
+  type SubmissionContext,
+} from '@civic-pulse/core';
+import type { LeftWaiting, WaitingWatcher, WaitReason } from './submission-outbox.js';
 
 // The outbox and its IndexedDB code, in a chunk of their own, out of what a page downloads to show
 // an element: loaded when the person acts, and at start only when an earlier page left this
@@ -12,17 +21,40 @@ const OUTBOX_NAME = 'civic-pulse-outbox';
 /** One outbox per backend: named after endpoint and org (`adapterKey`), or the default name for an adapter the page gave. */
 export const outboxName = (adapterKey: string | undefined): string => (adapterKey ? `${OUTBOX_NAME} ${adapterKey}` : OUTBOX_NAME);
 
-/**
- * Sends what an earlier page left queued in the outbox `name`, if anything. The database is looked
- * up by name: neither opened nor created here, and the outbox's code loaded only if it exists.
- */
+/** Whether an earlier page left the outbox `name` on the device: its database is looked up by name, neither opened nor created. */
+async function leftOnDevice(name: string): Promise<boolean> {
+  const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
+  // An adapter the page gave has an outbox of its own, `civic-pulse-outbox #2`… (see submission-outbox.ts).
+  return databases.some((database) => database.name === name || database.name?.startsWith(`${name} #`));
+}
+
+/** Sends what an earlier page left queued in the outbox `name`, if anything; the outbox's code is loaded only if it exists. */
 export async function resumeLeftSubmissions(adapter: BackendAdapter, name: string): Promise<void> {
   try {
-    const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
-    // An adapter the page gave has an outbox of its own, `civic-pulse-outbox #2`… (see submission-outbox.ts).
-    if (databases.some((database) => database.name === name || database.name?.startsWith(`${name} #`))) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
+    if (await leftOnDevice(name)) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
   } catch {
     // Offline before the chunk came, or no IndexedDB: the next send tries again.
+  }
+}
+
+/**
+ * The submissions of `kind` that `matches` picks and that an earlier page left waiting in the
+ * outbox `name`, read without changing them, with a watch on what becomes of them (see the
+ * outbox's `watchWaiting`). Undefined, with nothing loaded, opened or created, when the device has
+ * no such outbox, and when it cannot tell (no IndexedDB, or offline before the outbox's code came).
+ */
+export async function watchLeftSubmissions<K extends OutboxKind>(
+  adapter: BackendAdapter,
+  name: string,
+  kind: K,
+  matches: (item: Extract<OutboxItem, { kind: K }>) => boolean,
+  watcher: WaitingWatcher<K>,
+): Promise<LeftWaiting<K> | undefined> {
+  try {
+    if (!(await leftOnDevice(name))) return undefined;
+    return await (await loadSubmissionOutbox()).watchWaiting(adapter, name, kind, matches, watcher);
+  } catch {
+    return undefined;
   }
 }
 

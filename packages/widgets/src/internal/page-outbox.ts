@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BackendAdapter } from '@civic-pulse/core';
-import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions } from './outbox-loader.js';
+import type { BackendAdapter, OutboxItem, OutboxKind } from '@civic-pulse/core';
+import { loadSubmissionOutbox, outboxName, resumeLeftSubmissions, watchLeftSubmissions } from './outbox-loader.js';
+import type { LeftWaiting, WaitingWatcher } from './submission-outbox.js';
 
 /** What the controller needs of its element's backend (CivicElement's, which keeps them protected). */
 export interface OutboxBackend {
@@ -33,6 +34,20 @@ export class PageOutbox implements ReactiveController {
   /** The outbox of `adapter`'s backend, which every element of the page that talks to it shares. */
   name(adapter: BackendAdapter): string {
     return outboxName(this.backend.key(adapter));
+  }
+
+  /**
+   * The submissions of `kind` that `matches` picks and that an earlier page left waiting in the
+   * outbox of `adapter`'s backend, with a watch on what becomes of them until `stop`; undefined,
+   * with nothing opened on the device, when it holds no such outbox (see watchLeftSubmissions).
+   */
+  leftWaiting<K extends OutboxKind>(
+    adapter: BackendAdapter,
+    kind: K,
+    matches: (item: Extract<OutboxItem, { kind: K }>) => boolean,
+    watcher: WaitingWatcher<K>,
+  ): Promise<LeftWaiting<K> | undefined> {
+    return watchLeftSubmissions(adapter, this.name(adapter), kind, matches, watcher);
   }
 
   /** Fetches the outbox's code now, if it is not here yet. */

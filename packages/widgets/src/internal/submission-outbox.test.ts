@@ -22,7 +22,7 @@ import type { ConsultationPoll } from '../consultation-poll/consultation-poll.js
 import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 import { readDraft, saveDraft } from '../agent-survey/draft.js';
-import { closeSubmissionOutboxes, deliver, enqueueSubmission, watchOutboxStatus, watchSubmission, type WaitReason } from './submission-outbox.js';
+import { closeSubmissionOutboxes, deliver, enqueueSubmission, watchOutboxStatus, watchSubmission, watchWaiting, type WaitReason } from './submission-outbox.js';
 import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -277,6 +277,81 @@ describe('the page’s submission outbox, its rules', () => {
     await resumeLeftSubmissions(second.adapter, GIVEN);
     await waitUntil(() => first.calls.length === 1 && second.calls.length === 1, 'each adapter sends what its outbox holds', { timeout: 3000 });
     expect(second.calls).to.deep.equal([left.id]);
+  });
+
+  describe('what an earlier page left waiting', () => {
+    const response = (consultation: string) => ({ kind: 'consultation-response' as const, payload: { consultation, response: { id: newId(), participant: newId(), answers: { eclairage: true } } } });
+    /** An adapter that stores every response and rating, recording the ids. */
+    function acceptingAdapter() {
+      const calls: string[] = [];
+      const adapter = {
+        async submitRating(r: Rating) {
+          calls.push(r.id);
+          return { ok: true, data: receipt(r.id) };
+        },
+        async submitConsultationResponse(_consultation: string, r: ConsultationResponse) {
+          calls.push(r.id);
+          return { ok: true, data: receipt(r.id) };
+        },
+      } as unknown as BackendAdapter;
+      return { adapter, calls };
+    }
+
+    it('finds the submissions of one kind that the element picks, reads them without changing the queue, and tells what becomes of them', async () => {
+      const { adapter, calls } = acceptingAdapter();
+      const mine = response('parc-des-berges');
+      const backOnline = goOffline();
+      let online = false;
+      try {
+        await enqueueSubmission(adapter, GIVEN, mine);
+        await enqueueSubmission(adapter, GIVEN, response('autre-consultation'));
+        await enqueueSubmission(adapter, GIVEN, { kind: 'rating', payload: rating() });
+        closeSubmissionOutboxes(); // the page is left; its outbox stays on the device
+        const before = await queuedEntries(GIVEN);
+        const settled: { key: string; ok: boolean }[] = [];
+        const left = await watchWaiting(adapter, GIVEN, 'consultation-response', ({ payload }) => payload.consultation === 'parc-des-berges', {
+          settled: (item, result) => settled.push({ key: item.key, ok: result.ok }),
+          waiting: () => undefined,
+        });
+        expect(left.items.map(({ key }) => key)).to.deep.equal([mine.payload.response.id]);
+        expect(left.items[0]!.payload).to.deep.equal(mine.payload);
+        expect(left.reason).to.equal('offline');
+        expect(await queuedEntries(GIVEN), 'read, not changed').to.deep.equal(before);
+        expect(before).to.have.length(3);
+
+        backOnline();
+        online = true;
+        await waitUntil(() => calls.length === 3, 'the outbox sends all three once online', { timeout: 3000 });
+        await waitUntil(() => settled.length > 0, 'the element hears what became of its own');
+        expect(settled).to.deep.equal([{ key: mine.payload.response.id, ok: true }]);
+        left.stop();
+      } finally {
+        if (!online) backOnline();
+      }
+    });
+
+    it('hears of a submission the outbox sends at once while it is looked up, whether or not the read still saw it', async () => {
+      const { adapter: offline } = ratingAdapter(() => ({ ok: false, error: NETWORK }));
+      const mine = response('parc-des-berges');
+      const backOnline = goOffline();
+      try {
+        await enqueueSubmission(offline, GIVEN, mine);
+        closeSubmissionOutboxes();
+      } finally {
+        backOnline();
+      }
+      const { adapter, calls } = acceptingAdapter();
+      const settled: string[] = [];
+      const left = await watchWaiting(adapter, GIVEN, 'consultation-response', () => true, {
+        settled: (item) => settled.push(item.key),
+        waiting: () => undefined,
+      });
+      expect(left.items.length <= 1).to.equal(true);
+      await waitUntil(() => settled.length > 0, 'the element hears its response was stored', { timeout: 3000 });
+      expect(settled).to.deep.equal([mine.payload.response.id]);
+      expect(calls).to.deep.equal([mine.payload.response.id]);
+      left.stop();
+    });
   });
 
   it('shows the staff status without opening IndexedDB while no earlier page left an outbox', async () => {

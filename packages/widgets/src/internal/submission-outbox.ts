@@ -11,6 +11,7 @@ import {
   type BackendAdapter,
   type Outbox,
   type OutboxDroppedEvent,
+  type OutboxItem,
   type OutboxKind,
   type OutboxStatus,
   type OutboxSubmission,
@@ -23,8 +24,8 @@ export type WaitReason = AdapterError['kind'] | 'offline';
 
 /** What an element hears about the submission it made, whichever outbox of the page sends it. */
 export interface SubmissionWatcher {
-  /** The server acknowledged it. */
-  sent(receipt: unknown): void;
+  /** The server acknowledged `item`. */
+  sent(receipt: unknown, item: OutboxItem): void;
   /** The server refused it, or it expired. */
   dropped(event: OutboxDroppedEvent): void;
   /** A try did not reach the server, or it asked to wait: the submission stays in the outbox. */
@@ -44,11 +45,21 @@ interface Entry {
   failing?: AdapterError;
 }
 
+/** An element's watch on the submissions of `kind` in the outbox of `name` that `matches` picks. */
+interface Watching {
+  name: string;
+  kind: OutboxKind;
+  /** Set for a watch on one submission (see `watchSubmission`). */
+  key?: string;
+  matches(item: OutboxItem): boolean;
+  watcher: SubmissionWatcher;
+}
+
 const outboxes = new Map<string, Entry>();
-const watchers = new Map<string, { name: string; watcher: SubmissionWatcher }>();
+const watchers = new Set<Watching>();
 /** The kiosks' staff status lines, by outbox name. */
 const statusListeners = new Set<{ name: string; listener: (status: OutboxStatus) => void }>();
-const watchKey = (kind: OutboxKind, key: string) => `${kind}:${key}`;
+const watchersOf = (name: string, item: OutboxItem) => [...watchers].filter((watching) => watching.name === name && watching.kind === item.kind && watching.matches(item));
 
 // An adapter the page gave may send to a backend of its own, which the SDK cannot name: each one
 // has an outbox of its own, so that none sends another's items or aborts its request. They are
@@ -77,6 +88,8 @@ function forgetGivenAdapters(): void {
 }
 
 const EXPIRED: AdapterError = { kind: 'timeout', code: 'expired', message: 'Kept on this device too long without reaching the server.' };
+/** A submission dropped, as the answer its element shows: the server's refusal, or `expired`. */
+const dropResult = (event: OutboxDroppedEvent): Result<never> => ({ ok: false, error: event.error ?? EXPIRED });
 
 /**
  * The outbox of `name`, made at the first call, sending through `adapter`. `name` says where its
@@ -94,17 +107,17 @@ function outboxFor(adapter: BackendAdapter, name: string): Entry {
   entry.outbox.addEventListener('outbox-sent', ({ item, receipt }) => {
     entry.failing = undefined;
     if (item.kind === 'survey-response') forgetSurveyDraft(item.payload.survey, item.key);
-    watchers.get(watchKey(item.kind, item.key))?.watcher.sent(receipt);
+    for (const { watcher } of watchersOf(name, item)) watcher.sent(receipt, item);
   });
   entry.outbox.addEventListener('outbox-dropped', (event) => {
     // The item that failed has left the queue: what follows it no longer waits behind it.
     entry.failing = undefined;
-    watchers.get(watchKey(event.item.kind, event.item.key))?.watcher.dropped(event);
+    for (const { watcher } of watchersOf(name, event.item)) watcher.dropped(event);
   });
   entry.outbox.addEventListener('outbox-waiting', ({ error }) => {
     // The outbox stops at this item: every submission queued behind it waits too.
     entry.failing = error;
-    for (const watching of watchers.values()) if (watching.name === name) watching.watcher.waiting(error.kind);
+    for (const watching of watchers) if (watching.name === name) watching.watcher.waiting(error.kind);
   });
   outboxes.set(name, entry);
   return entry;
@@ -149,14 +162,74 @@ export async function enqueueSubmission(
   return entry.failing?.kind;
 }
 
-/** Tells `watcher` what becomes of the submission `kind`/`key` sent to the outbox of `name`, until the returned function is called. */
+/** Tells `watching.watcher` what becomes of the submissions it watches, until the returned function is called. */
+function watch(watching: Watching): () => void {
+  watchers.add(watching);
+  return () => watchers.delete(watching);
+}
+
+/**
+ * Tells `watcher` what becomes of the submission `kind`/`key` sent to the outbox of `name`, until
+ * the returned function is called. One watcher per submission: a new one replaces the last.
+ */
 export function watchSubmission(name: string, kind: OutboxKind, key: string, watcher: SubmissionWatcher): () => void {
-  const id = watchKey(kind, key);
-  const watching = { name, watcher };
-  watchers.set(id, watching);
-  return () => {
-    if (watchers.get(id) === watching) watchers.delete(id);
-  };
+  for (const watching of watchers) if (watching.name === name && watching.kind === kind && watching.key === key) watchers.delete(watching);
+  return watch({ name, kind, key, matches: (item) => item.key === key, watcher });
+}
+
+/** What an element hears about the submissions an earlier page left waiting (see `watchWaiting`). */
+export interface WaitingWatcher<K extends OutboxKind> {
+  /** The server's answer to `item`: acknowledged, or refused (or expired: a `timeout`). */
+  settled(item: Extract<OutboxItem, { kind: K }>, result: Result<unknown>): void;
+  /** A try did not reach the server, or it asked to wait. */
+  waiting(reason: WaitReason): void;
+}
+
+/** What an earlier page left waiting in an outbox, as `watchWaiting` finds it. */
+export interface LeftWaiting<K extends OutboxKind> {
+  /** The submissions found, oldest first. */
+  items: Extract<OutboxItem, { kind: K }>[];
+  /** Why they wait now, when that is known already (offline, or the last try's failure). */
+  reason?: WaitReason;
+  /** Ends the watch. */
+  stop(): void;
+}
+
+/**
+ * The submissions of `kind` that `matches` picks and that wait in the outbox of `name` (whose
+ * database the caller found on the device), read without changing them; and tells `watcher` what
+ * becomes of every such submission, until `stop` is called. The watch starts before the read: a
+ * submission the outbox sends while it is read is heard, whether or not the read still saw it.
+ */
+export async function watchWaiting<K extends OutboxKind>(
+  adapter: BackendAdapter,
+  name: string,
+  kind: K,
+  matches: (item: Extract<OutboxItem, { kind: K }>) => boolean,
+  watcher: WaitingWatcher<K>,
+): Promise<LeftWaiting<K>> {
+  type Item = Extract<OutboxItem, { kind: K }>;
+  name = outboxNameFor(adapter, name);
+  const picks = (item: OutboxItem): item is Item => item.kind === kind && matches(item as Item);
+  const stop = watch({
+    name,
+    kind,
+    matches: picks,
+    watcher: {
+      sent: (receipt, item) => watcher.settled(item as Item, { ok: true, data: receipt }),
+      dropped: (event) => watcher.settled(event.item as Item, dropResult(event)),
+      waiting: (reason) => watcher.waiting(reason),
+    },
+  });
+  const entry = outboxFor(adapter, name);
+  try {
+    const items = (await entry.outbox.items()).filter(picks);
+    const reason = globalThis.navigator?.onLine === false ? 'offline' : entry.failing?.kind;
+    return { items, ...(reason ? { reason } : {}), stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }
 
 /**
@@ -175,7 +248,7 @@ export function deliver<T>(
   return new Promise((resolve) => {
     const stop = watchSubmission(name, submission.kind, submissionKey(submission), {
       sent: (receipt) => (stop(), resolve({ ok: true, data: receipt as T })),
-      dropped: (event) => (stop(), resolve({ ok: false, error: event.error ?? EXPIRED })),
+      dropped: (event) => (stop(), resolve(dropResult(event))),
       waiting: kept,
     });
     enqueueSubmission(adapter, name, submission, options).then(
