@@ -52,4 +52,8 @@ export const ideasEn: Record<keyof typeof ideasFr, string> = {
   'ideas.queued': 'Your idea is saved on this device and will be sent as soon as the connection is back.',
   'ideas.queued.later': 'Your idea is saved on this device and will be sent automatically in a moment.',
   'ideas.field.id': 'idea id',
+  'ideas.support.kept': 'Support waiting to be sent',
+  'ideas.support.kept.name': 'Support waiting to be sent (“{title}”)',
+  'ideas.support.queued': 'Your support is saved on this device and will be sent as soon as the connection is back.',
+  'ideas.support.queued.later': 'Your support is saved on this device and will be sent automatically in a moment.',
 };

@@ -51,4 +51,8 @@ export const ideasFr = {
   'ideas.queued': 'Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.',
   'ideas.queued.later': 'Votre idée est enregistrée sur cet appareil et sera envoyée automatiquement dans un instant.',
   'ideas.field.id': 'identifiant de l’idée',
+  'ideas.support.kept': 'Soutien en attente d’envoi',
+  'ideas.support.kept.name': 'Soutien en attente d’envoi (« {title} »)',
+  'ideas.support.queued': 'Votre soutien est enregistré sur cet appareil et sera envoyé dès que la connexion reviendra.',
+  'ideas.support.queued.later': 'Votre soutien est enregistré sur cet appareil et sera envoyé automatiquement dans un instant.',
 } as const;

@@ -17,7 +17,7 @@ import './civic-consultation-ideas.js';
 import type { CivicConsultationIdeas } from './consultation-ideas.js';
 import { rememberParticipant } from './participant.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
-import { startNetwork } from '../test-support/network.js';
+import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -720,28 +720,122 @@ describe('<civic-consultation-ideas>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('says why a support failed next to the idea, and supports with the same participant on a second press', async () => {
+    const SUPPORTS_URL = `${IDEAS_URL}/:idea/supports`;
+    const KEPT_SUPPORT = 'Votre soutien est enregistré sur cet appareil et sera envoyé dès que la connexion reviendra.';
+    const participantOf = async (request: Request) => ((await request.json()) as { participant: string }).participant;
+    /** Presses the first support button and waits until the support is kept on the device. */
+    async function supportKept(el: CivicConsultationIdeas) {
+      parts(el, 'support')[0]!.click();
+      await waitUntil(() => hasPart(el, 'support-queued'), 'the support is kept on the device', { timeout: 5000 });
+      await el.updateComplete;
+    }
+
+    it('keeps a support given offline on the device, says so by the idea and in the status, and sends it once when the connection is back', async () => {
       const target = idea('Plus d’arbres', { supports: 5 });
-      const participants: string[] = [];
+      const tries: string[] = [];
       worker.use(
         listed([target]),
-        http.post(`${IDEAS_URL}/:idea/supports`, async ({ request }) => {
-          participants.push(((await request.json()) as { participant: string }).participant);
-          return HttpResponse.error();
-        }, { once: true }),
+        http.post(SUPPORTS_URL, async ({ request, params }) => {
+          tries.push(await participantOf(request));
+          return HttpResponse.json({ idea: params.idea, supports: 6 }, { status: 201 });
+        }),
       );
       const el = await ideasFixture(httpAdapter());
-      const failed = await supportAndWait(el, 0, 'civic-idea-error');
-      expect(failed.action).to.equal('support');
-      expect(failed.idea).to.equal(target.id);
-      expect(text(el, 'idea-error')).to.contain('la connexion a échoué');
-      expect(description(el, parts(el, 'support')[0]!)).to.contain('la connexion a échoué');
+      const events: string[] = [];
+      el.addEventListener('civic-idea-error', () => events.push('error'));
+      el.addEventListener('civic-idea-supported', () => events.push('supported'));
+      const backOnline = goOffline();
+      try {
+        await supportKept(el);
+        expect(text(el, 'support-queued')).to.equal(KEPT_SUPPORT);
+        expect(text(el, 'status')).to.equal(KEPT_SUPPORT);
+        const button = parts(el, 'support')[0]!;
+        expect(texts(el, 'support')).to.deep.equal(['Soutien en attente d’envoi']);
+        expect(button.getAttribute('aria-disabled')).to.equal('true');
+        expect(await accessibleNames('button')).to.deep.equal(['Soutien en attente d’envoi («\u00a0Plus d’arbres\u00a0»)', 'Proposer mon idée']);
+        expect(description(el, button)).to.equal(KEPT_SUPPORT);
+        expect(texts(el, 'supports'), 'not counted before the server has it').to.deep.equal(['5 soutiens']);
+        expect(hasPart(el, 'idea-error')).to.be.false;
+        expect(tries, 'offline, nothing is tried').to.deep.equal([]);
+        const participant = JSON.parse(stored()!).participant as string;
+        expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`idea-support:${target.id}:${participant}`]);
+        await expect(el).to.be.accessible();
+
+        // A second press while it waits sends nothing more: the outbox sends the one it keeps.
+        button.click();
+        await el.updateComplete;
+        expect(texts(el, 'support')).to.deep.equal(['Soutien en attente d’envoi']);
+        expect(text(el, 'status')).to.equal(KEPT_SUPPORT);
+      } finally {
+        const sent = oneEvent(el, 'civic-idea-supported');
+        backOnline();
+        await sent;
+      }
+      await el.updateComplete;
+      expect(tries).to.deep.equal([JSON.parse(stored()!).participant]);
+      expect(texts(el, 'supports')).to.deep.equal(['6 soutiens']);
+      expect(texts(el, 'support')).to.deep.equal(['✓ Vous soutenez cette idée']);
+      expect(text(el, 'status')).to.equal('Votre soutien est enregistré.');
+      expect(hasPart(el, 'support-queued')).to.be.false;
+      expect(await queuedEntries()).to.deep.equal([]);
+      expect(events).to.deep.equal(['supported']);
+    });
+
+    it('reads a support whose reply was lost, then refused as already supported on the retry, as supported', async () => {
+      const target = idea('Plus d’arbres', { supports: 5 });
+      const supporters = new Set<string>();
+      // The server stores the support, but its reply never reaches the browser.
+      worker.use(
+        listed([target]),
+        http.post(SUPPORTS_URL, async ({ request }) => (supporters.add(await participantOf(request)), HttpResponse.error())),
+      );
+      const el = await ideasFixture(httpAdapter());
+      let errored = false;
+      el.addEventListener('civic-idea-error', () => (errored = true));
+      await supportKept(el);
+      expect(supporters.size).to.equal(1);
+
+      worker.use(
+        http.post(SUPPORTS_URL, async ({ request }) =>
+          supporters.has(await participantOf(request)) ? refused(409, 'already-supported') : HttpResponse.json({ error: { code: 'unexpected', message: '' } }, { status: 500 }),
+        ),
+      );
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => texts(el, 'support')[0] === '✓ Vous soutenez cette idée', 'the idea reads as supported', { timeout: 5000 });
+      expect(text(el, 'status')).to.equal('Vous soutenez déjà cette idée.');
+      expect(texts(el, 'supports')).to.deep.equal(['5 soutiens']);
+      expect(hasPart(el, 'support-queued')).to.be.false;
+      expect(hasPart(el, 'idea-error')).to.be.false;
+      expect(errored).to.be.false;
+      expect(await queuedEntries()).to.deep.equal([]);
+    });
+
+    it('says why a support kept on the device was refused once sent, and supports with the same participant on a second press', async () => {
+      const target = idea('Plus d’arbres', { supports: 5 });
+      const participants: string[] = [];
+      worker.use(listed([target]), http.post(SUPPORTS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter());
+      await supportKept(el);
+
+      worker.use(http.post(SUPPORTS_URL, async ({ request }) => (participants.push(await participantOf(request)), refused(409, 'not-published'))));
+      const failed = oneEvent(el, 'civic-idea-error');
+      window.dispatchEvent(new Event('online'));
+      const { action, idea: failedIdea, error } = (await failed) as unknown as GlobalEventHandlersEventMap['civic-idea-error'];
+      await el.updateComplete;
+      expect([action, failedIdea, error.code]).to.deep.equal(['support', target.id, 'not-published']);
+      const refusal = 'Cette idée n’est pas publiée\u00a0: elle ne peut pas être soutenue.';
+      expect(text(el, 'idea-error')).to.equal(refusal);
+      expect(text(el, 'status')).to.equal(refusal);
+      expect(description(el, parts(el, 'support')[0]!)).to.equal(refusal);
       expect(texts(el, 'support')).to.deep.equal(['Soutenir']);
+      expect(parts(el, 'support')[0]!.getAttribute('aria-disabled')).to.equal('false');
+      expect(hasPart(el, 'support-queued')).to.be.false;
+      expect(await queuedEntries()).to.deep.equal([]);
       await expect(el).to.be.accessible();
 
       worker.use(
-        http.post(`${IDEAS_URL}/:idea/supports`, async ({ request, params }) => {
-          participants.push(((await request.json()) as { participant: string }).participant);
+        http.post(SUPPORTS_URL, async ({ request, params }) => {
+          participants.push(await participantOf(request));
           return HttpResponse.json({ idea: params.idea, supports: 6 });
         }),
       );
@@ -750,6 +844,37 @@ describe('<civic-consultation-ideas>', () => {
       expect(participants[1]).to.equal(participants[0]);
       expect(texts(el, 'supports')).to.deep.equal(['6 soutiens']);
       expect(hasPart(el, 'idea-error')).to.be.false;
+    });
+
+    it('takes the support buttons away when a support kept on the device finds the consultation closed', async () => {
+      worker.use(listed([idea('Plus d’arbres')]), http.post(SUPPORTS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter());
+      await supportKept(el);
+      worker.use(http.post(SUPPORTS_URL, () => refused(409, 'closed')));
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => focused(el) === 'notice', 'focus moves to the notice', { timeout: 5000 });
+      expect(text(el, 'notice')).to.equal('La consultation est close\u00a0: il n’est plus possible de proposer ni de soutenir des idées.');
+      expect(hasPart(el, 'support')).to.be.false;
+      expect(hasPart(el, 'form')).to.be.false;
+    });
+
+    it('when rate limited (429), keeps the support on the device and says it will be sent in a moment', async () => {
+      worker.use(listed([idea('Plus d’arbres')]), http.post(SUPPORTS_URL, () => refused(429, 'rate-limited', { 'Retry-After': '40' })));
+      const el = await ideasFixture(httpAdapter());
+      await supportKept(el);
+      const later = 'Votre soutien est enregistré sur cet appareil et sera envoyé automatiquement dans un instant.';
+      expect(text(el, 'support-queued')).to.equal(later);
+      expect(text(el, 'status')).to.equal(later);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says in English that the support is kept on this device', async () => {
+      worker.use(listed([idea('More trees')]), http.post(SUPPORTS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter(), { lang: 'en' });
+      await supportKept(el);
+      expect(text(el, 'support-queued')).to.equal('Your support is saved on this device and will be sent as soon as the connection is back.');
+      expect(texts(el, 'support')).to.deep.equal(['Support waiting to be sent']);
+      expect(parts(el, 'support')[0]!.getAttribute('aria-label')).to.equal('Support waiting to be sent (“More trees”)');
     });
 
     it('says an idea not published cannot be supported (409 not-published)', async () => {

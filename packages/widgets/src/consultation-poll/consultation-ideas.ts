@@ -9,13 +9,15 @@ import {
   isMessageKey,
   isRetryable,
   newId,
-  submitWithPlugins,
+  sendSubmission,
   type AdapterError,
   type BackendAdapter,
   type Consultation,
   type Idea,
   type IdeaSubmission,
+  type IdeaSupportReceipt,
   type MessageKey,
+  type OutboxSubmission,
   type Result,
 } from '@civic-pulse/core';
 import { IdeaErrorEvent, IdeaSubmitEvent, IdeaSubmittedEvent, IdeaSupportedEvent } from '../events/idea-events.js';
@@ -34,6 +36,10 @@ type Phase = 'editing' | 'sending' | 'queued' | 'failed';
 type TitleProblem = 'required' | 'too-long';
 /** Why the server says no idea may be proposed or supported here, whatever the consultation's status said. */
 type Refusal = 'closed' | 'not-open' | 'ideas-disabled';
+/** A support as the plugins see it (kind `idea-support`). */
+type SupportPayload = { idea: string; participant: string };
+/** A support on its way, kept in the device's outbox (and why it waits), or refused. */
+type SupportProgress = { state: 'sending' } | { state: 'kept'; reason: WaitReason } | { state: 'failed'; error: AdapterError };
 
 const NOT_CONFIGURED: AdapterError = { kind: 'invalid', code: 'not-configured', message: 'No backend adapter, endpoint or org.' };
 const NO_BACKEND = '[civic-pulse] <civic-consultation-ideas> needs a backend (endpoint and org, or an adapter).';
@@ -48,7 +54,8 @@ const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, cod
  * @event civic-idea-submit - Before proposing; cancelable, and nothing is stored on the device yet. `event.idea` is the draft (id, title, body).
  * @event civic-idea-submitted - The backend stored the idea. `event.idea.status` is `pending` under pre-moderation. When the
  * connection failed, the idea waits in the device's outbox and this comes once it is sent.
- * @event civic-idea-supported - The backend counted a support. `event.receipt` holds the idea's id and new total.
+ * @event civic-idea-supported - The backend counted a support. `event.receipt` holds the idea's id and new total. When the
+ * connection failed, the support waits in the device's outbox and this comes once it is sent.
  * @event civic-idea-error - Loading, proposing or supporting failed. `event.action`, `event.idea`, `event.error`.
  *
  * @csspart base - The wrapper of the whole section.
@@ -62,6 +69,7 @@ const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, cod
  * @csspart support - The button that supports an idea; it says so once the person supports it.
  * @csspart idea-status - Pending or refused, on the person's own ideas.
  * @csspart idea-error - Why supporting an idea failed.
+ * @csspart support-queued - Said under an idea when the connection failed: the support is kept on the device and sent later.
  * @csspart empty - Said when no idea is published yet.
  * @csspart own - The list of the person's own ideas not published.
  * @csspart form - The form that proposes an idea.
@@ -92,8 +100,8 @@ export class CivicConsultationIdeas extends CivicElement {
   @state() private added: Idea[] = [];
   /** Ideas whose supports changed here since the list was loaded, by id. */
   @state() private changed = new Map<string, Idea>();
-  /** Supports on their way (`sending`) or failed, by idea id. */
-  @state() private supports = new Map<string, 'sending' | AdapterError>();
+  /** Supports on their way, kept on the device or refused, by idea id. */
+  @state() private supports = new Map<string, SupportProgress>();
   @state() private refusal?: Refusal;
 
   @state() private ideaTitle = '';
@@ -108,14 +116,14 @@ export class CivicConsultationIdeas extends CivicElement {
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
   private readonly retryBlock = new RetryBlock(this);
-  /** The page's outbox: its code comes with the view, so that an idea proposed offline is kept. */
+  /** The page's outbox: its code comes with the view, so that an idea proposed or supported offline is kept. */
   private readonly pageOutbox = new PageOutbox(this, { adapter: () => this.resolveAdapter(), key: (adapter) => this.adapterKey(adapter) });
 
   /** The consultation, as `<civic-consultation-poll>` loaded it. */
   @property({ attribute: false }) consultation?: Consultation;
 
   /**
-   * The outbox ideas wait in when the connection fails: `<civic-consultation-poll>` gives its own
+   * The outbox ideas and supports wait in when the connection fails: `<civic-consultation-poll>` gives its own
    * (one per backend, which it resumes at start); by default, the one of this element's backend.
    */
   @property({ attribute: false }) outbox = '';
@@ -284,6 +292,10 @@ export class CivicConsultationIdeas extends CivicElement {
     return this.t(keptMessage(this.waitingFor, 'ideas.queued', 'ideas.queued.later'));
   }
 
+  private supportQueuedText(reason: WaitReason): string {
+    return this.t(keptMessage(reason, 'ideas.support.queued', 'ideas.support.queued.later'));
+  }
+
   private failProposal(idea: IdeaSubmission | undefined, error: AdapterError): void {
     // Only an error that a retry can mend keeps the idea as sent; a refused one is edited and made anew.
     if (!isRetryable(error)) this.pending = undefined;
@@ -295,37 +307,74 @@ export class CivicConsultationIdeas extends CivicElement {
     if (isRefusal(error.code)) this.refuse(error.code);
   }
 
-  /** Adds the person's support to `idea`, once. Resolves once it is settled. */
+  /**
+   * Adds the person's support to `idea`, once, through the page's outbox. Resolves once it is
+   * settled for the person: counted, refused, or kept on the device.
+   */
   async support(idea: Idea): Promise<void> {
     const consultation = this.consultation;
     const adapter = this.resolveAdapter();
     // The idea as known now: a caller may hold it as first loaded, before this page supported it.
     const known = this.changed.get(idea.id) ?? idea;
-    if (!consultation || !adapter || !this.open || known.supported || this.supports.get(idea.id) === 'sending') return;
-    this.setSupport(idea.id, 'sending');
+    // A support kept on the device is sent by the outbox: a second press would only queue it again.
+    const progress = this.supports.get(idea.id)?.state;
+    if (!consultation || !adapter || !this.open || known.supported || progress === 'sending' || progress === 'kept') return;
+    this.setSupport(idea.id, { state: 'sending' });
     this.announcement = this.t('ideas.supporting');
     const { participant } = await participantForAction(consultation.id, this.plugins, this);
-    const payload = { idea: idea.id, participant };
-    const result = await submitWithPlugins(this.plugins, { kind: 'idea-support', payload, element: this }, (sent) =>
-      adapter.supportIdea(consultation.id, sent.idea, sent.participant),
-    );
-    const current = this.changed.get(idea.id) ?? idea;
-    if (result.ok || result.error.code === 'already-supported') {
-      // Already supported, e.g. from a retry whose first answer was lost: what the person wanted is done.
-      const supports = result.ok ? result.data.supports : current.supports;
-      this.changed = new Map(this.changed).set(idea.id, { ...current, supports, supported: true });
-      this.setSupport(idea.id, undefined);
-      this.announcement = this.t(result.ok ? 'ideas.supported.done' : 'ideas.already-supported');
-      if (result.ok) this.dispatchEvent(new IdeaSupportedEvent(consultation.id, result.data));
-      return;
-    }
-    this.setSupport(idea.id, result.error);
-    this.announcement = this.errorMessage(result.error, 'support');
-    this.dispatchEvent(new IdeaErrorEvent('support', idea.id, result.error));
-    if (isRefusal(result.error.code)) this.refuse(result.error.code);
+    const payload: SupportPayload = { idea: idea.id, participant };
+    const queued = (sent: SupportPayload): OutboxSubmission => ({ kind: 'idea-support', payload: { consultation: consultation.id, ...sent } });
+    await sendThroughOutbox<SupportPayload, IdeaSupportReceipt | undefined>({
+      adapter,
+      name: this.outbox || this.pageOutbox.name(adapter),
+      payload,
+      plugins: { list: this.plugins, context: { kind: 'idea-support', payload, element: this } },
+      queued,
+      // The outbox's own rule, so that `already-supported` reads the same whichever way it went.
+      direct: (sent) => sendSubmission(adapter, queued(sent), {}, false) as Promise<Result<IdeaSupportReceipt | undefined>>,
+      kept: (reason) => this.keepSupport(consultation.id, idea.id, reason),
+      settle: (result) => this.settleSupport(consultation.id, idea, result),
+    });
   }
 
-  private setSupport(idea: string, value: 'sending' | AdapterError | undefined): void {
+  /** The support could not be sent yet but is safe on the device: the button and a message under the idea say so. */
+  private keepSupport(consultation: string, idea: string, reason: WaitReason): void {
+    const progress = this.supports.get(idea);
+    // Another consultation is shown since (the support is still sent), or the support is settled.
+    if (this.consultation?.id !== consultation || !progress || progress.state === 'failed') return;
+    this.setSupport(idea, { state: 'kept', reason });
+    // Announced once, when it is first kept; a later failed try only changes why it waits.
+    if (progress.state === 'sending') this.announcement = this.supportQueuedText(reason);
+  }
+
+  /**
+   * The server's answer to the support of `idea`, however late: counted with the new total, or why
+   * not. No receipt means the server said it was already supported (core's idea-support rule): a
+   * retry whose first reply was lost, or a support given earlier from elsewhere.
+   */
+  private async settleSupport(consultation: string, idea: Idea, result: Result<IdeaSupportReceipt | undefined>): Promise<void> {
+    const shown = this.consultation?.id === consultation;
+    if (result.ok) {
+      if (shown) {
+        const current = this.changed.get(idea.id) ?? idea;
+        // Without a receipt (already supported), the server did not say the total: the one known stays.
+        const supports = result.data ? result.data.supports : current.supports;
+        this.changed = new Map(this.changed).set(idea.id, { ...current, supports, supported: true });
+        this.setSupport(idea.id, undefined);
+        this.announcement = this.t(result.data ? 'ideas.supported.done' : 'ideas.already-supported');
+      }
+      if (result.data) this.dispatchEvent(new IdeaSupportedEvent(consultation, result.data));
+      return;
+    }
+    if (shown) {
+      this.setSupport(idea.id, { state: 'failed', error: result.error });
+      this.announcement = this.errorMessage(result.error, 'support');
+    }
+    this.dispatchEvent(new IdeaErrorEvent('support', idea.id, result.error));
+    if (shown && isRefusal(result.error.code)) this.refuse(result.error.code);
+  }
+
+  private setSupport(idea: string, value: SupportProgress | undefined): void {
     const supports = new Map(this.supports);
     if (value === undefined) supports.delete(idea);
     else supports.set(idea, value);
@@ -403,20 +452,23 @@ export class CivicConsultationIdeas extends CivicElement {
   private renderSupport(idea: Idea): TemplateResult | typeof nothing {
     if (!this.open && !idea.supported) return nothing;
     const progress = this.supports.get(idea.id);
-    const sending = progress === 'sending';
+    const sending = progress?.state === 'sending';
+    const kept = progress?.state === 'kept';
     const [label, name] = sending
       ? [this.t('ideas.supporting'), this.t('ideas.supporting')]
       : idea.supported
         ? [this.t('ideas.supported'), this.t('ideas.supported.name', { title: idea.title })]
-        : [this.t('ideas.support'), this.t('ideas.support.name', { title: idea.title })];
+        : kept
+          ? [this.t('ideas.support.kept'), this.t('ideas.support.kept.name', { title: idea.title })]
+          : [this.t('ideas.support'), this.t('ideas.support.name', { title: idea.title })];
     return html`
       <button
         type="button"
         part="support"
         class=${idea.supported ? 'support supported' : 'support button-secondary'}
         aria-label=${name}
-        aria-disabled=${idea.supported || sending ? 'true' : 'false'}
-        aria-describedby=${progress && !sending ? `error-${idea.id}` : nothing}
+        aria-disabled=${idea.supported || sending || kept ? 'true' : 'false'}
+        aria-describedby=${progress && !sending ? `support-${idea.id}` : nothing}
         @click=${() => this.support(idea)}
       >
         ${idea.supported ? html`<span aria-hidden="true">✓ </span>` : nothing}${label}
@@ -424,8 +476,19 @@ export class CivicConsultationIdeas extends CivicElement {
     `;
   }
 
+  /** What became of the support of `idea` when it is not counted yet: kept on the device, or why it failed. */
+  private renderSupportProgress(idea: Idea): TemplateResult | typeof nothing {
+    const progress = this.supports.get(idea.id);
+    if (progress?.state === 'kept') {
+      return html`<p id="support-${idea.id}" part="support-queued" class="confirmation">${this.supportQueuedText(progress.reason)}</p>`;
+    }
+    if (progress?.state === 'failed') {
+      return html`<p id="support-${idea.id}" part="idea-error" class="error">${this.errorMessage(progress.error, 'support')}</p>`;
+    }
+    return nothing;
+  }
+
   private renderIdea(idea: Idea): TemplateResult {
-    const failure = this.supports.get(idea.id);
     const own = idea.status !== 'published';
     return html`
       <li part=${own ? 'idea own-idea' : 'idea'} class="idea">
@@ -443,9 +506,7 @@ export class CivicConsultationIdeas extends CivicElement {
               <p part="supports" class="supports">${this.supportsText(idea.supports)}</p>
               ${this.renderSupport(idea)}
             </div>`}
-        ${failure && failure !== 'sending'
-          ? html`<p id="error-${idea.id}" part="idea-error" class="error">${this.errorMessage(failure, 'support')}</p>`
-          : nothing}
+        ${this.renderSupportProgress(idea)}
       </li>
     `;
   }
