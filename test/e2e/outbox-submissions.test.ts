@@ -1,6 +1,7 @@
 // Issue 7: the outbox beyond ratings. A citizen's answers to the demo consultation and an agent's
 // answers to the demo intranet's survey, sent while the browser is offline, are kept on the device
-// (the element says so), then stored exactly once by the real backend when the network returns.
+// (the element says so), then stored exactly once by the real backend when the network returns;
+// also when the page is reloaded while they wait.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { ADMIN_TOKEN, SITE, queryDatabase, useSite } from './site.js';
 const site = useSite();
 const CONSULTATION = 'place-du-marche';
 const SURVEY = 'qualite-de-service';
+const KEPT = 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.';
 
 const query = <Row>(sql: string, ...parameters: unknown[]): Row[] => queryDatabase<Row>(site.databaseFile, sql, ...parameters);
 
@@ -35,40 +37,47 @@ async function sendOffline(page: Page, element: Locator, kept: string): Promise<
   assert.equal(await element.getByRole('status').filter({ hasText: kept }).count(), 1, 'announced');
 }
 
+/** Opens the demo consultation and answers every question, up to its send button. */
+async function answerThePoll(page: Page): Promise<Locator> {
+  await page.goto(`${SITE}/place-du-marche.html`);
+  const poll = page.locator('civic-consultation-poll');
+  await poll.getByRole('heading', { name: 'Réaménagement de la place du marché' }).waitFor();
+  const next = () => poll.getByRole('button', { name: 'Question suivante' }).click();
+  await poll.getByRole('radio', { name: 'Oui' }).click();
+  await next();
+  await poll.getByRole('radio', { name: 'Une place plantée et piétonne' }).click();
+  await next();
+  await poll.getByRole('checkbox', { name: 'Faire mon marché' }).click();
+  await next();
+  await poll.getByRole('checkbox', { name: 'Je valide ce classement' }).click();
+  await next();
+  await poll.getByRole('radio', { name: /^4\b/ }).click();
+  await next();
+  return poll;
+}
+
+const storedResponses = () => query<{ id: string }>('select id from consultation_responses where consultation_id = ?', CONSULTATION);
+
 describe('submissions given offline, on the demo pages, against the real backend (SQLite)', { timeout: 120_000 }, () => {
   test('a consultation response given offline is kept on the device, then stored exactly once when the network returns', async (t) => {
     const page = await site.newPage(t);
     const posts = countPosts(page, `/v1/consultations/${CONSULTATION}/responses`);
-    const stored = () => query<{ id: string }>('select id from consultation_responses where consultation_id = ?', CONSULTATION);
-    const before = stored().length;
-    await page.goto(`${SITE}/place-du-marche.html`);
-    const poll = page.locator('civic-consultation-poll');
-    await poll.getByRole('heading', { name: 'Réaménagement de la place du marché' }).waitFor();
-    const next = () => poll.getByRole('button', { name: 'Question suivante' }).click();
-    await poll.getByRole('radio', { name: 'Oui' }).click();
-    await next();
-    await poll.getByRole('radio', { name: 'Une place plantée et piétonne' }).click();
-    await next();
-    await poll.getByRole('checkbox', { name: 'Faire mon marché' }).click();
-    await next();
-    await poll.getByRole('checkbox', { name: 'Je valide ce classement' }).click();
-    await next();
-    await poll.getByRole('radio', { name: /^4\b/ }).click();
-    await next();
+    const before = storedResponses().length;
+    const poll = await answerThePoll(page);
 
-    await sendOffline(page, poll, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
+    await sendOffline(page, poll, KEPT);
     const [entry, ...others] = await queuedEntries(page);
     assert.equal(others.length, 0, 'one item in the outbox');
     assert.equal(entry!.kind, 'consultation-response');
     const responseId = (entry!.payload.response as { id: string }).id;
     assert.equal(entry!.key, `consultation-response:${responseId}`);
-    assert.equal(stored().length, before, 'nothing reached the server while offline');
+    assert.equal(storedResponses().length, before, 'nothing reached the server while offline');
     assert.equal(posts(), 0, 'not even tried while offline');
 
     await page.context().setOffline(false);
     await poll.locator('[part="thanks"]').waitFor({ timeout: 30_000 });
     await until('the outbox is emptied', () => queuedEntries(page), (entries) => entries.length === 0);
-    const rows = stored();
+    const rows = storedResponses();
     assert.equal(rows.length, before + 1, 'exactly one new response');
     assert.deepEqual(
       rows.filter(({ id }) => id === responseId),
@@ -76,6 +85,30 @@ describe('submissions given offline, on the demo pages, against the real backend
       'the response given, stored once',
     );
     assert.equal(posts(), 1, 'sent once');
+  });
+
+  test('the consultation page reloaded while its response waits shows the answers kept, not the form, then they are stored once', async (t) => {
+    const page = await site.newPage(t);
+    const before = storedResponses().length;
+    const poll = await answerThePoll(page);
+    await sendOffline(page, poll, KEPT);
+    const responseId = ((await queuedEntries(page))[0]!.payload.response as { id: string }).id;
+    // The reload needs the network: the responses' route fails meanwhile, as on a weak connection.
+    const responses = `**/v1/consultations/${CONSULTATION}/responses`;
+    await page.route(responses, (route) => route.abort('internetdisconnected'));
+    await page.context().setOffline(false);
+    await page.reload();
+    await poll.locator('[part="queued"]').waitFor();
+    assert.match(await poll.locator('[part="queued"]').innerText(), new RegExp(KEPT));
+    assert.equal(await poll.getByRole('radio').count(), 0, 'no form to answer again');
+    assert.equal(storedResponses().length, before, 'not stored yet');
+
+    await page.unroute(responses);
+    await poll.locator('[part="thanks"]').waitFor({ timeout: 30_000 });
+    await until('the outbox is emptied', () => queuedEntries(page), (entries) => entries.length === 0);
+    const rows = storedResponses();
+    assert.equal(rows.length, before + 1, 'exactly one new response');
+    assert.deepEqual(rows.filter(({ id }) => id === responseId), [{ id: responseId }], 'the response given, stored once');
   });
 
   test('an agent’s survey response given offline is kept on the device with its token, then stored exactly once when the network returns', async (t) => {
@@ -115,7 +148,7 @@ describe('submissions given offline, on the demo pages, against the real backend
     await survey.locator('[part="progress"]', { hasText: 'Partie 3 sur 3' }).waitFor();
     await survey.getByRole('checkbox', { name: 'Je valide ce classement' }).click();
 
-    await sendOffline(page, survey, 'Vos réponses sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.');
+    await sendOffline(page, survey, KEPT);
     const [entry, ...others] = await queuedEntries(page);
     assert.equal(others.length, 0, 'one item in the outbox');
     assert.equal(entry!.kind, 'survey-response');
