@@ -172,6 +172,72 @@ export const SupportedOnAnEarlierVisit: Story = {
   },
 };
 
+export const SupportKeptOnDevice: Story = {
+  parameters: {
+    msw: { handlers: { failures: [connectionFails('support-idea')] } },
+    docs: {
+      description: {
+        story:
+          'The connection fails while supporting: the support is already in the device’s outbox (IndexedDB), so the button says it waits to be sent and takes no second press, a message under the idea says it is kept on this device and will be sent once the connection is back, and the count waits for the server.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const { el, shadow, t, said, part, supportButton } = await ideasIn(canvasElement);
+    const { title, supporters } = MOST_SUPPORTED;
+    await userEvent.click(supportButton(title));
+    await waitFor(() => expect(part('support-queued')).toHaveTextContent(said('ideas.support.queued')), { timeout: 8000 });
+    await expect(part('status')).toHaveTextContent(said('ideas.support.queued'));
+    const kept = shadow.getByRole('button', { name: t('ideas.support.kept.name', { title }) });
+    await expect(kept).toHaveAttribute('aria-disabled', 'true');
+    await expect(kept).toHaveAccessibleDescription(said('ideas.support.queued'));
+    await expect(el.shadowRoot!.querySelector('[part~="supports"]')).toHaveTextContent(said('ideas.supports.other', { count: supporters }));
+  },
+};
+
+export const SupportSentWhenConnectionReturns: Story = {
+  ...SupportKeptOnDevice,
+  parameters: {
+    ...SupportKeptOnDevice.parameters,
+    docs: { description: { story: 'The connection comes back: the outbox sends that support, once; the button says the person supports the idea and the count goes up.' } },
+  },
+  play: async (context) => {
+    await SupportKeptOnDevice.play!(context);
+    const { el, shadow, t, said, part } = await ideasIn(context.canvasElement);
+    const { title, supporters } = MOST_SUPPORTED;
+    // The connection is back: the backend's routes now answer before the failing one.
+    context.msw.use(...backend.handlers);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('status')).toHaveTextContent(said('ideas.supported.done')), { timeout: 8000 });
+    await expect(shadow.getByRole('button', { name: t('ideas.supported.name', { title }) })).toHaveAttribute('aria-disabled', 'true');
+    await expect(el.shadowRoot!.querySelector('[part~="supports"]')).toHaveTextContent(said('ideas.supports.other', { count: supporters + 1 }));
+    await expect(part('support-queued')).toBeNull();
+  },
+};
+
+export const SupportReplyLost: Story = {
+  parameters: {
+    msw: { handlers: { failures: [backend.supportRepliesLost()] } },
+    docs: {
+      description: {
+        story:
+          'The server counted the support but its reply was lost: the support waits on the device; when the outbox sends it again, the server answers that this participant already supports the idea, which the element reads as done.',
+      },
+    },
+  },
+  play: async (context) => {
+    const { shadow, t, said, part, supportButton } = await ideasIn(context.canvasElement);
+    const { title } = MOST_SUPPORTED;
+    await userEvent.click(supportButton(title));
+    await waitFor(() => expect(part('support-queued')).toHaveTextContent(said('ideas.support.queued')), { timeout: 8000 });
+    context.msw.use(...backend.handlers);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('status')).toHaveTextContent(said('ideas.already-supported')), { timeout: 8000 });
+    await expect(shadow.getByRole('button', { name: t('ideas.supported.name', { title }) })).toHaveAttribute('aria-disabled', 'true');
+    await expect(part('idea-error')).toBeNull();
+  },
+};
+
 export const TitleMissing: Story = {
   parameters: { docs: { description: { story: 'Proposed without a title: the field says what is missing and takes the focus; nothing is sent.' } } },
   play: async ({ canvasElement }) => {

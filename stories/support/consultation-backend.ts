@@ -225,6 +225,8 @@ export interface ConsultationBackend {
   readonly adapter: MemoryAdapter;
   /** Starts anew from the seed: call it in a loader, so that no answer, idea or support carries over from the story before. */
   reset(): Promise<MemoryAdapter>;
+  /** The support route as a server that counts each support, but whose reply never reaches the browser (a mobile link dropped on the way back). */
+  supportRepliesLost(): HttpHandler;
 }
 
 /**
@@ -260,12 +262,13 @@ export function consultationBackend(): ConsultationBackend {
       return keyMismatch(request, body) ?? answer(await adapter().submitIdea(params.id, body), 201);
     }),
 
-    http.post<Idea>(SUPPORTS_URL, async ({ params, request }) => {
-      const body: { participant?: unknown } | undefined = await bodyOf(request);
-      const participant = typeof body?.participant === 'string' ? body.participant : '';
-      return answer(await adapter().supportIdea(params.id, params.ideaId, participant), 201);
-    }),
+    http.post<Idea>(SUPPORTS_URL, async ({ params, request }) => answer(await support(params, request), 201)),
   ];
+
+  async function support(params: Idea, request: Request) {
+    const body: { participant?: unknown } | undefined = await bodyOf(request);
+    return adapter().supportIdea(params.id, params.ideaId, typeof body?.participant === 'string' ? body.participant : '');
+  }
 
   return {
     handlers,
@@ -276,6 +279,11 @@ export function consultationBackend(): ConsultationBackend {
       current = await seededAdapter();
       return current;
     },
+    supportRepliesLost: () =>
+      http.post<Idea>(SUPPORTS_URL, async ({ params, request }) => {
+        await support(params, request);
+        return HttpResponse.error();
+      }),
   };
 }
 
@@ -286,6 +294,7 @@ const ROUTES = {
   results: ['get', RESULTS_URL],
   ideas: ['get', IDEAS_URL],
   'propose-idea': ['post', IDEAS_URL],
+  'support-idea': ['post', SUPPORTS_URL],
 } as const;
 export type Route = keyof typeof ROUTES;
 
