@@ -290,6 +290,21 @@ describe('createOutbox', () => {
     expect(one.status().lastSyncAt).to.equal(two.status().lastSyncAt);
   });
 
+  it('tells its status listeners the last sync when another tab sends, though its own count did not change', async () => {
+    // Tab one (a kiosk's status line) is made before any database exists: it opens none, counts nothing.
+    const one = open({ adapter: scriptedAdapter().adapter });
+    await one.flush();
+    const statuses: (string | undefined)[] = [];
+    one.addEventListener('outbox-status', ({ status }) => statuses.push(status.lastSyncAt));
+    const two = open({ adapter: scriptedAdapter().adapter });
+    const sentHeard = oneEvent(one, 'outbox-sent');
+    await two.enqueue({ kind: 'rating', payload: rating() });
+    await two.flush();
+    await sentHeard;
+    await waitUntil(() => statuses.length > 0, 'tab one emits a status after hearing the send');
+    expect(String(statuses.at(-1))).to.equal(String(two.status().lastSyncAt));
+  });
+
   it('tells an outbox of the same name (another tab) that the item it queued was refused', async () => {
     const { adapter: failing } = scriptedAdapter(offline);
     const one = open({ adapter: failing, backoff: { baseMs: 60_000 } });

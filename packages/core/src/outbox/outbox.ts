@@ -352,7 +352,10 @@ export class Outbox extends EventTarget {
       return;
     }
     // One less in the shared database: the status here counts it again (a store already open only).
-    if (this.#store) await this.#count().catch(() => undefined);
+    const counted = this.#store ? await this.#count().catch(() => false) : false;
+    // A kiosk's "last sent" moved even when the count here did not (a store not open here, or an
+    // item this tab never counted): the status goes out all the same.
+    if (relayed.type === 'outbox-sent' && !counted) this.#emitStatus();
   }
 
   #retryLater(retryAfterSeconds?: number): void {
@@ -405,11 +408,13 @@ export class Outbox extends EventTarget {
     return this.#store;
   }
 
-  async #count(): Promise<void> {
+  /** Counts what is queued; emits the status, and resolves true, only when the count changed. */
+  async #count(): Promise<boolean> {
     const queued = this.#store ? await this.#store.count() : 0;
-    if (queued === this.#queued) return;
+    if (queued === this.#queued) return false;
     this.#queued = queued;
     this.#emitStatus();
+    return true;
   }
 
   #emitStatus(): void {
