@@ -16,11 +16,16 @@ export interface OutboxBackend {
  * fetches the outbox's code once the element comes into view, before anyone answers, so that an
  * answer given after the connection went is still kept on the device (it could not be, were the
  * code fetched only at the first answer or at the send). Fetching stores nothing: the outbox writes
- * to the device at the first submission only.
+ * to the device at the first submission only. A fetch that fails (a flaky connection) is made again
+ * once the connection comes back, and at the person's answer (`answered`): browsers that follow
+ * whatwg/html#10327 fetch a failed import again (Chromium does); older ones keep the failure for the
+ * page, and the send then goes directly.
  */
 export class PageOutbox implements ReactiveController {
   private observer?: IntersectionObserver;
   private fetched = false;
+  /** Set while a failed fetch waits for the connection to come back, to fetch again. */
+  private retryOnline?: AbortController;
 
   /** `preloadInView` false: the element fetches the code itself, with `preload()` (a floating rating, in view on every page, when its dialog opens). */
   constructor(
@@ -55,8 +60,33 @@ export class PageOutbox implements ReactiveController {
     if (this.fetched) return;
     this.fetched = true;
     this.stopWatching();
-    // Offline already: the send tries again, and falls back to sending directly.
-    loadSubmissionOutbox().catch(() => (this.fetched = false));
+    loadSubmissionOutbox().catch(() => {
+      this.fetched = false;
+      // Not observed again: in view, the observer would call at once, fetching at every frame while offline.
+      this.fetchOnceOnline();
+    });
+  }
+
+  /**
+   * The person answered: fetches the code now if an earlier fetch failed (or none was made), so
+   * that it is here at the send. Not while offline: the connection's return fetches it then.
+   */
+  answered(): void {
+    if (globalThis.navigator?.onLine !== false) this.preload();
+  }
+
+  private fetchOnceOnline(): void {
+    if (this.retryOnline || !this.host.isConnected) return;
+    const retry = new AbortController();
+    this.retryOnline = retry;
+    globalThis.addEventListener?.(
+      'online',
+      () => {
+        this.retryOnline = undefined;
+        this.preload();
+      },
+      { once: true, signal: retry.signal },
+    );
   }
 
   hostConnected(): void {
@@ -70,6 +100,9 @@ export class PageOutbox implements ReactiveController {
 
   hostDisconnected(): void {
     this.stopWatching();
+    // Connected again, it observes again (see hostConnected).
+    this.retryOnline?.abort();
+    this.retryOnline = undefined;
   }
 
   private stopWatching(): void {
