@@ -157,6 +157,23 @@ async function supportAndWait<K extends 'civic-idea-supported' | 'civic-idea-err
 
 const stored = () => localStorage.getItem(STORAGE_KEY);
 
+/** Moves the page's clock `days` ahead (`new Date()` and `Date.now()`, which the outbox reads) until the returned function puts it back. */
+function clockAhead(days: number): () => void {
+  const RealDate = Date;
+  const shift = days * 86_400_000;
+  class Later extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor>) {
+      if (args.length) super(...args);
+      else super(RealDate.now() + shift);
+    }
+    static override now() {
+      return RealDate.now() + shift;
+    }
+  }
+  globalThis.Date = Later as DateConstructor;
+  return () => (globalThis.Date = RealDate);
+}
+
 describe('<civic-consultation-ideas>', () => {
   beforeEach(async () => {
     localStorage.clear();
@@ -586,6 +603,79 @@ describe('<civic-consultation-ideas>', () => {
       expect(errors).to.have.length(0);
     });
 
+    it('keeps saying ideas wait on the device until the last one is sent, and thanks and announces each one as it goes', async () => {
+      worker.use(listed([]), http.post(IDEAS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter());
+      await type(el, titleInput(el), 'Une fontaine');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the first idea is kept on the device', { timeout: 5000 });
+      await type(el, titleInput(el), 'Des bancs');
+      part(el, 'submit')!.click();
+      const both = 'Vos 2 idées sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.';
+      await waitUntil(() => text(el, 'queued') === both, 'the second idea is kept too', { timeout: 5000 });
+      expect(text(el, 'status')).to.equal(both);
+      expect((await queuedEntries()).length).to.equal(2);
+
+      // The second idea's request is held, so that what shows between the two sends can be read.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.post(IDEAS_URL, async ({ request }) => {
+          const body = await storedIdea(request);
+          if (body.title === 'Des bancs') await held;
+          return HttpResponse.json(body, { status: 201 });
+        }),
+      );
+      const thanks = (title: string) =>
+        `Votre idée «\u00a0${title}\u00a0», gardée sur cet appareil, a été envoyée. Merci, votre idée a bien été reçue. Elle sera publiée après validation par l’équipe de la consultation\u202f; en attendant, elle n’est visible que par vous.`;
+      const first = oneEvent(el, 'civic-idea-submitted');
+      window.dispatchEvent(new Event('online'));
+      await first;
+      await el.updateComplete;
+      expect(text(el, 'confirmation')).to.equal(thanks('Une fontaine'));
+      expect(text(el, 'status')).to.equal(thanks('Une fontaine'));
+      expect(text(el, 'queued'), 'the second idea still waits').to.equal('Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.');
+      await expect(el).to.be.accessible();
+
+      const second = oneEvent(el, 'civic-idea-submitted');
+      release();
+      await second;
+      await el.updateComplete;
+      expect(text(el, 'confirmation')).to.equal(thanks('Des bancs'));
+      expect(text(el, 'status')).to.equal(thanks('Des bancs'));
+      expect(hasPart(el, 'queued')).to.be.false;
+      expect(texts(el, 'idea-title')).to.deep.equal(['Des bancs', 'Une fontaine']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says an idea kept on the device too long was not sent, not that the server was slow, and gives it back to send again', async () => {
+      const ids: string[] = [];
+      worker.use(listed([]), http.post(IDEAS_URL, async ({ request }) => (ids.push(((await request.json()) as IdeaSubmission).id), HttpResponse.error())));
+      const el = await ideasFixture(httpAdapter());
+      await type(el, titleInput(el), 'Une fontaine');
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
+      const tries = ids.length;
+      const failed = oneEvent(el, 'civic-idea-error');
+      const clockBack = clockAhead(15);
+      try {
+        window.dispatchEvent(new Event('online'));
+        const { error } = (await failed) as unknown as GlobalEventHandlersEventMap['civic-idea-error'];
+        expect(error.code).to.equal('expired');
+      } finally {
+        clockBack();
+      }
+      await el.updateComplete;
+      expect(ids.length, 'an expired idea is not sent').to.equal(tries);
+      expect(text(el, 'error')).to.equal(
+        'Votre idée n’a pas pu être envoyée\u00a0: elle est restée trop longtemps sur cet appareil sans atteindre le serveur. Vous pouvez l’envoyer à nouveau.',
+      );
+      expect(text(el, 'status')).to.equal(text(el, 'error'));
+      expect(titleInput(el).value).to.equal('Une fontaine');
+      expect(hasPart(el, 'queued')).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
     it('says in English that the idea is kept on this device', async () => {
       worker.use(listed([]), http.post(IDEAS_URL, () => HttpResponse.error()));
       const el = await ideasFixture(httpAdapter(), { lang: 'en' });
@@ -865,6 +955,26 @@ describe('<civic-consultation-ideas>', () => {
       const later = 'Votre soutien est enregistré sur cet appareil et sera envoyé automatiquement dans un instant.';
       expect(text(el, 'support-queued')).to.equal(later);
       expect(text(el, 'status')).to.equal(later);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a support kept on the device too long was not sent, and offers to support again', async () => {
+      worker.use(listed([idea('Plus d’arbres')]), http.post(SUPPORTS_URL, () => HttpResponse.error()));
+      const el = await ideasFixture(httpAdapter(), { lang: 'en' });
+      await supportKept(el);
+      const failed = oneEvent(el, 'civic-idea-error');
+      const clockBack = clockAhead(15);
+      try {
+        window.dispatchEvent(new Event('online'));
+        await failed;
+      } finally {
+        clockBack();
+      }
+      await el.updateComplete;
+      const expired = 'Your support could not be sent: it stayed on this device too long without reaching the server. You can support this idea again.';
+      expect(text(el, 'idea-error')).to.equal(expired);
+      expect(text(el, 'status')).to.equal(expired);
+      expect(parts(el, 'support')[0]!.getAttribute('aria-disabled')).to.equal('false');
       await expect(el).to.be.accessible();
     });
 

@@ -31,8 +31,8 @@ import { sendButton } from '../internal/send-button.js';
 import { styles } from './consultation-ideas.styles.js';
 import { participantForAction, rememberedParticipant } from './participant.js';
 
-/** `queued`: the last idea proposed waits on the device for the connection; the form is free for another. */
-type Phase = 'editing' | 'sending' | 'queued' | 'failed';
+/** The idea in the form. One kept on the device leaves it `editing`, free for another (see `kept`). */
+type Phase = 'editing' | 'sending' | 'failed';
 type TitleProblem = 'required' | 'too-long';
 /** Why the server says no idea may be proposed or supported here, whatever the consultation's status said. */
 type Refusal = 'closed' | 'not-open' | 'ideas-disabled';
@@ -109,9 +109,15 @@ export class CivicConsultationIdeas extends CivicElement {
   @state() private titleProblem?: TitleProblem;
   @state() private phase: Phase = 'editing';
   @state() private error?: AdapterError;
-  @state() private confirmation?: MessageKey;
+  /** The thank-you for the idea last sent, with its title when it was kept on the device first. */
+  @state() private confirmation?: { key: MessageKey; kept?: string };
   @state() private announcement = '';
-  /** Why the idea last proposed waits in the outbox: offline, or the server asked to wait. */
+  /**
+   * The ids of the ideas proposed here that wait on the device: the message that says so stays
+   * until each is sent or refused, however many the person proposed meanwhile.
+   */
+  @state() private kept = new Set<string>();
+  /** Why the ideas kept on the device wait: offline, or the server asked to wait (they wait in one queue). */
   @state() private waitingFor?: WaitReason;
   /** The idea being proposed, kept as it is so that a retry carries the same id, its idempotency key. */
   private pending?: IdeaSubmission;
@@ -164,11 +170,13 @@ export class CivicConsultationIdeas extends CivicElement {
   }
 
   private onTitleInput(event: Event): void {
+    this.pageOutbox.answered();
     this.ideaTitle = (event.target as HTMLInputElement).value;
     if (this.titleProblem) this.titleProblem = this.checkTitle();
   }
 
   private onBodyInput(event: Event): void {
+    this.pageOutbox.answered();
     this.ideaBody = (event.target as HTMLTextAreaElement).value;
   }
 
@@ -234,11 +242,12 @@ export class CivicConsultationIdeas extends CivicElement {
   private async keep(idea: IdeaSubmission, reason: WaitReason): Promise<void> {
     if (this.pending !== idea) {
       // A try of an idea kept earlier failed again: only why it waits may change.
-      if (this.phase === 'queued') this.waitingFor = reason;
+      if (this.kept.has(idea.id)) this.waitingFor = reason;
       return;
     }
     this.pending = undefined;
-    this.phase = 'queued';
+    this.phase = 'editing';
+    this.kept = new Set(this.kept).add(idea.id);
     this.waitingFor = reason;
     this.ideaTitle = '';
     this.ideaBody = '';
@@ -250,6 +259,8 @@ export class CivicConsultationIdeas extends CivicElement {
   /** The server's answer to `idea`, however late: on the list with the thank-you, or the error display. */
   private async settle(consultation: string, idea: IdeaSubmission, result: Result<Idea>): Promise<void> {
     const current = this.pending === idea;
+    const wasKept = this.kept.has(idea.id);
+    if (wasKept) this.forgetKept(idea.id);
     if (!result.ok) {
       // Refused after it waited while the person sends another: the page hears it, the form is the new idea's.
       if (current || !this.pending) {
@@ -264,11 +275,14 @@ export class CivicConsultationIdeas extends CivicElement {
       this.ideaTitle = '';
       this.ideaBody = '';
     }
-    if (current || this.phase === 'queued') {
-      this.phase = 'editing';
-      this.waitingFor = undefined;
-      this.confirmation = result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending';
-      this.announcement = this.t(this.confirmation);
+    // Each idea is thanked as it is sent, also one kept on the device while another is being written or sent.
+    if (current || wasKept) {
+      if (current) this.phase = 'editing';
+      this.confirmation = {
+        key: result.data.status === 'published' ? 'ideas.sent.published' : 'ideas.sent.pending',
+        ...(wasKept ? { kept: idea.title } : {}),
+      };
+      this.announcement = this.confirmationText();
     }
     // Not on the list of another consultation shown since.
     if (this.consultation?.id === consultation) this.added = [result.data, ...this.added];
@@ -288,8 +302,24 @@ export class CivicConsultationIdeas extends CivicElement {
     this.pending = idea;
   }
 
+  private forgetKept(id: string): void {
+    const kept = new Set(this.kept);
+    kept.delete(id);
+    this.kept = kept;
+    if (!kept.size) this.waitingFor = undefined;
+  }
+
   private queuedText(): string {
+    const count = this.kept.size;
+    if (count > 1) return this.t(keptMessage(this.waitingFor, 'ideas.queued.many', 'ideas.queued.many.later'), { count });
     return this.t(keptMessage(this.waitingFor, 'ideas.queued', 'ideas.queued.later'));
+  }
+
+  /** The thank-you; for an idea sent from the device, its title first: with several kept, it says which one went. */
+  private confirmationText(): string {
+    if (!this.confirmation) return '';
+    const { key, kept } = this.confirmation;
+    return kept === undefined ? this.t(key) : `${this.t('ideas.sent.kept', { title: kept })} ${this.t(key)}`;
   }
 
   private supportQueuedText(reason: WaitReason): string {
@@ -404,6 +434,7 @@ export class CivicConsultationIdeas extends CivicElement {
       this.phase = 'editing';
       this.error = undefined;
       this.confirmation = undefined;
+      this.kept = new Set();
       this.waitingFor = undefined;
       this.announcement = '';
     }
@@ -412,6 +443,8 @@ export class CivicConsultationIdeas extends CivicElement {
   private errorMessage(error: AdapterError, action: 'submit' | 'support'): string {
     if (error.code === 'not-configured') return this.t('ideas.error.not-configured');
     if (isRefusal(error.code)) return this.t(REFUSALS[error.code]);
+    // Dropped by the outbox after its days on the device, unsent: not the server's doing (see submission-outbox.ts).
+    if (error.code === 'expired') return this.t(action === 'support' ? 'ideas.error.support-expired' : 'ideas.error.expired');
     if (error.code === 'not-published') return this.t('ideas.error.not-published');
     // The reference backend's limit of ideas per participant and consultation (a 409).
     if (error.code === 'too-many-ideas') return this.t('ideas.error.too-many');
@@ -588,8 +621,8 @@ export class CivicConsultationIdeas extends CivicElement {
           ${this.renderCounter('idea-body-remaining', this.ideaBody, IDEA_BODY_MAX_LENGTH)}
         </div>
         ${this.phase === 'failed' && this.error ? html`<p part="error" class="error">${this.errorMessage(this.error, 'submit')}</p>` : nothing}
-        ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.t(this.confirmation)}</p>` : nothing}
-        ${this.phase === 'queued' ? html`<p part="queued" class="confirmation" tabindex="-1">${this.queuedText()}</p>` : nothing}
+        ${this.confirmation ? html`<p part="confirmation" class="confirmation">${this.confirmationText()}</p>` : nothing}
+        ${this.kept.size ? html`<p part="queued" class="confirmation" tabindex="-1">${this.queuedText()}</p>` : nothing}
         ${sendButton(
           { sending: this.phase === 'sending', retryable, blocked: this.retryBlock.blocked },
           { send: this.t('ideas.submit'), sending: this.t('ideas.sending'), retry: this.t('error.retry') },
