@@ -14,7 +14,7 @@ import type { AgentSurvey } from './agent-survey.js';
 import { accessibleNames } from '../test-support/a11y.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
 import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
-import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
+import { closeSubmissionOutboxes, enqueueSubmission, watchSubmission } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const SURVEY = 'qualite-de-service-2027';
@@ -951,6 +951,29 @@ describe('<civic-agent-survey>', () => {
       expect(sent.receipt).to.equal(undefined);
       expect(text(el, 'thanks')).to.contain('Merci');
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    });
+
+    it('does not count its response as tried when a rating ahead of it in the outbox is the one that fails', async () => {
+      let surveyPosts = 0;
+      worker.use(
+        http.post(`${ENDPOINT}/v1/orgs/ville-exemple/ratings`, () => HttpResponse.json({ error: { code: 'server', message: 'Down.' } }, { status: 503 })),
+        http.post(`${SURVEY_URL}/responses`, () => (surveyPosts++, HttpResponse.error())),
+      );
+      // A rating of the page, given through the same adapter, waits at the head of the outbox.
+      const adapter = httpAdapter();
+      const ratingId = crypto.randomUUID();
+      let ratingWaits = 0;
+      watchSubmission('civic-pulse-outbox', 'rating', ratingId, { sent: () => undefined, dropped: () => undefined, waiting: () => ratingWaits++ });
+      const rating = { id: ratingId, service: 'etat-civil', channel: 'web', source: 'widget', scale: 'smileys-3', score: 3, occurredAt: new Date().toISOString() } as const;
+      await enqueueSubmission(adapter, 'civic-pulse-outbox', { kind: 'rating', payload: rating });
+      await waitUntil(() => ratingWaits > 0, 'the rating’s try gets a 503', { timeout: 3000 });
+      const el = await surveyFixture(adapter, `token="${TOKEN}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers wait behind the rating', { timeout: 3000 });
+      expect(surveyPosts, 'no request of the survey left').to.equal(0);
+      expect(String(JSON.parse(localStorage.getItem(DRAFT_KEY)!).attempted), 'the draft does not say a request may have used the token').to.equal('false');
     });
 
     it('reads the server’s 403 token-used as the used-token message', async () => {

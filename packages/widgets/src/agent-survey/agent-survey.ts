@@ -435,9 +435,10 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
         return sendSubmission(adapter, submission, {}, tried) as Promise<Result<SurveyReceipt | undefined>>;
       },
       tried,
-      kept: (reason) => {
-        // A try failed: its request may have been recorded, its reply lost. Offline, none left.
-        if (reason !== 'offline') this.markAttempted(sent);
+      kept: (reason, item) => {
+        // This response's try failed: its request may have been recorded, its reply lost. Offline,
+        // or another submission's try failing ahead of it in the outbox, none of this one left.
+        if (item?.kind === 'survey-response' && item.key === sent.id) this.markAttempted(sent);
         return this.keep(sent, reason);
       },
       settle: (result) => this.settle(survey.id, sent, result),

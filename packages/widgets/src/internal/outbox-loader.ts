@@ -74,8 +74,12 @@ export interface OutboxDelivery<P, T> {
   tried?: boolean;
   /** It is written to the device (a kiosk thanks the person then, without waiting for the server). */
   stored?(): void;
-  /** It must wait on the device, for `reason`: called at each failed try, resolved once the element says so. */
-  kept(reason: WaitReason): Promise<void> | void;
+  /**
+   * It must wait on the device, for `reason`: called at each failed try, resolved once the element
+   * says so. `item` is the submission whose try failed: this one, or another ahead of it in the
+   * outbox (then no request of this one has left); none offline.
+   */
+  kept(reason: WaitReason, item?: OutboxItem): Promise<void> | void;
   /** The server's answer, however late it comes. */
   settle(result: Result<T>): Promise<void>;
 }
@@ -91,7 +95,7 @@ export async function sendThroughOutbox<P, T>(delivery: OutboxDelivery<P, T>): P
   const outbox = await loadSubmissionOutbox().catch(() => undefined);
   if (!outbox) return delivery.settle(await send(delivery.direct));
   await new Promise<void>((settled) => {
-    const kept = (reason: WaitReason) => void Promise.resolve(delivery.kept(reason)).then(settled);
+    const kept = (reason: WaitReason, item?: OutboxItem) => void Promise.resolve(delivery.kept(reason, item)).then(settled);
     const through = (payload: P) => outbox.deliver<T>(delivery.adapter, delivery.name, delivery.queued(payload), kept, {
         tried: delivery.tried ?? false,
         stored: () => delivery.stored?.(),

@@ -221,6 +221,18 @@ describe('the page’s submission outbox, its rules', () => {
     expect(readDraft('climat-social-2')?.responseId !== undefined).to.equal(true);
   });
 
+  it('erases the survey draft of a response the server refused, though no survey element is open to hear it', async () => {
+    const response = { id: newId(), answers: { q1: 'oui' } };
+    saveDraft('climat-social', { token: 'a'.repeat(32), answers: { q1: 'oui' }, section: 's1', responseId: response.id, attempted: true });
+    const adapter = {
+      submitSurveyResponse: async () => ({ ok: false, error: { kind: 'conflict', code: 'closed', message: 'Closed.', status: 409 } }),
+    } as unknown as BackendAdapter;
+    // Another page's outbox: no element watches this response.
+    await enqueueSubmission(adapter, GIVEN, { kind: 'survey-response', payload: { survey: 'climat-social', token: 'a'.repeat(32), response } });
+    await waitUntil(async () => (await queuedEntries(GIVEN)).length === 0, 'the outbox drops the refused response', { timeout: 3000 });
+    await waitUntil(() => readDraft('climat-social') === undefined, 'the draft and its token are erased', { timeout: 1000 });
+  });
+
   it('keeps the survey draft when the response sent is another one (the agent started again since)', async () => {
     const draft = { token: 'a'.repeat(32), answers: { q1: 'non' }, section: 's1', responseId: newId(), attempted: false };
     saveDraft('climat-social', draft);

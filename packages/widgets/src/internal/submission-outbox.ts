@@ -28,8 +28,12 @@ export interface SubmissionWatcher {
   sent(receipt: unknown, item: OutboxItem): void;
   /** The server refused it, or it expired. */
   dropped(event: OutboxDroppedEvent): void;
-  /** A try did not reach the server, or it asked to wait: the submission stays in the outbox. */
-  waiting(reason: WaitReason): void;
+  /**
+   * A try did not reach the server, or it asked to wait: the submission stays in the outbox. `item`
+   * is the one whose try failed, which may be another submission ahead of the watched one (the
+   * outbox stops at it); undefined offline, when nothing was tried.
+   */
+  waiting(reason: WaitReason, item?: OutboxItem): void;
 }
 
 interface Entry {
@@ -41,8 +45,8 @@ interface Entry {
    * may share the outbox an inline element of the page made first, and it must not be remade then.
    */
   persist: 'no' | 'wanted' | 'asked';
-  /** The last try's failure, until one succeeds: while it is set, everything queued waits behind it. */
-  failing?: AdapterError;
+  /** The last try's failure and its item, until one succeeds: while it is set, everything queued waits behind it. */
+  failing?: { error: AdapterError; item: OutboxItem };
 }
 
 /** An element's watch on the submissions of `kind` in the outbox of `name` that `matches` picks. */
@@ -112,12 +116,15 @@ function outboxFor(adapter: BackendAdapter, name: string): Entry {
   entry.outbox.addEventListener('outbox-dropped', (event) => {
     // The item that failed has left the queue: what follows it no longer waits behind it.
     entry.failing = undefined;
+    // A survey response refused or expired can never be sent: its draft (with the token) is of no
+    // more use, whether or not the survey element is open to delete it.
+    if (event.item.kind === 'survey-response') forgetSurveyDraft(event.item.payload.survey, event.item.key);
     for (const { watcher } of watchersOf(name, event.item)) watcher.dropped(event);
   });
-  entry.outbox.addEventListener('outbox-waiting', ({ error }) => {
+  entry.outbox.addEventListener('outbox-waiting', ({ error, item }) => {
     // The outbox stops at this item: every submission queued behind it waits too.
-    entry.failing = error;
-    for (const watching of watchers) if (watching.name === name) watching.watcher.waiting(error.kind);
+    entry.failing = { error, item };
+    for (const watching of watchers) if (watching.name === name) watching.watcher.waiting(error.kind, item);
   });
   outboxes.set(name, entry);
   return entry;
@@ -150,6 +157,16 @@ export async function enqueueSubmission(
   submission: OutboxSubmission,
   options: { tried?: boolean } = {},
 ): Promise<WaitReason | undefined> {
+  return (await store(adapter, name, submission, options)).reason;
+}
+
+/** enqueueSubmission's work, with the item whose failed try holds the queue when that is why it waits. */
+async function store(
+  adapter: BackendAdapter,
+  name: string,
+  submission: OutboxSubmission,
+  options: { tried?: boolean },
+): Promise<{ reason?: WaitReason; item?: OutboxItem }> {
   const entry = outboxFor(adapter, outboxNameFor(adapter, name));
   if (entry.persist === 'wanted') {
     // At the first submission, as core's outbox does: nothing is asked of the device before the person acts.
@@ -158,8 +175,8 @@ export async function enqueueSubmission(
   }
   await entry.outbox.enqueue(submission, options);
   // Offline, the outbox does not even try: the `online` event will start it.
-  if (globalThis.navigator?.onLine === false) return 'offline';
-  return entry.failing?.kind;
+  if (globalThis.navigator?.onLine === false) return { reason: 'offline' };
+  return { reason: entry.failing?.error.kind, item: entry.failing?.item };
 }
 
 /** Tells `watching.watcher` what becomes of the submissions it watches, until the returned function is called. */
@@ -181,8 +198,8 @@ export function watchSubmission(name: string, kind: OutboxKind, key: string, wat
 export interface WaitingWatcher<K extends OutboxKind> {
   /** The server's answer to `item`: acknowledged, or refused (or expired: a `timeout`). */
   settled(item: Extract<OutboxItem, { kind: K }>, result: Result<unknown>): void;
-  /** A try did not reach the server, or it asked to wait. */
-  waiting(reason: WaitReason): void;
+  /** A try did not reach the server, or it asked to wait (see SubmissionWatcher's). */
+  waiting(reason: WaitReason, item?: OutboxItem): void;
 }
 
 /** What an earlier page left waiting in an outbox, as `watchWaiting` finds it. */
@@ -218,13 +235,13 @@ export async function watchWaiting<K extends OutboxKind>(
     watcher: {
       sent: (receipt, item) => watcher.settled(item as Item, { ok: true, data: receipt }),
       dropped: (event) => watcher.settled(event.item as Item, dropResult(event)),
-      waiting: (reason) => watcher.waiting(reason),
+      waiting: (reason, item) => watcher.waiting(reason, item),
     },
   });
   const entry = outboxFor(adapter, name);
   try {
     const items = (await entry.outbox.items()).filter(picks);
-    const reason = globalThis.navigator?.onLine === false ? 'offline' : entry.failing?.kind;
+    const reason = globalThis.navigator?.onLine === false ? 'offline' : entry.failing?.error.kind;
     return { items, ...(reason ? { reason } : {}), stop };
   } catch (error) {
     stop();
@@ -235,13 +252,14 @@ export async function watchWaiting<K extends OutboxKind>(
 /**
  * Writes `submission` to the outbox of `name` and resolves with the server's answer, however long
  * that takes (a later page may be the one that sends it, and then this never resolves). `kept` is
- * called each time it must wait on the device, with why; `stored` once it is written there.
+ * called each time it must wait on the device, with why and the item whose try failed (perhaps
+ * another one ahead of it; none offline); `stored` once it is written there.
  */
 export function deliver<T>(
   adapter: BackendAdapter,
   name: string,
   submission: OutboxSubmission,
-  kept: (reason: WaitReason) => void,
+  kept: (reason: WaitReason, item?: OutboxItem) => void,
   options: { tried?: boolean; stored?: () => void } = {},
 ): Promise<Result<T>> {
   name = outboxNameFor(adapter, name);
@@ -251,10 +269,10 @@ export function deliver<T>(
       dropped: (event) => (stop(), resolve(dropResult(event))),
       waiting: kept,
     });
-    enqueueSubmission(adapter, name, submission, options).then(
-      (reason) => {
+    store(adapter, name, submission, options).then(
+      ({ reason, item }) => {
         options.stored?.();
-        if (reason) kept(reason);
+        if (reason) kept(reason, item);
       },
       (error: unknown) => (stop(), resolve({ ok: false, error: { kind: 'network', code: 'outbox', message: String(error) } })),
     );
