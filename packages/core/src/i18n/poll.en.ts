@@ -23,6 +23,7 @@ export const pollEn: Record<keyof typeof pollFr, string> = {
   'poll.reload': 'Reload the consultation',
   'poll.error.network': 'Your answers could not be sent: the connection failed. Check your connection and try again.',
   'poll.error.timeout': 'Your answers could not be sent: the server is taking too long to answer. Try again.',
+  'poll.error.expired': 'Your answers could not be sent: they stayed on this device too long without reaching the server. Try again.',
   'poll.error.server': 'Your answers could not be sent because of a problem on our side. Try again in a moment.',
   'poll.error.invalid': 'Your answers could not be recorded. To check: {details}',
   'poll.error.refused': 'Your answers could not be recorded.',

@@ -22,6 +22,7 @@ export const pollFr = {
   'poll.reload': 'Recharger la consultation',
   'poll.error.network': 'Vos réponses n’ont pas pu être envoyées : la connexion a échoué. Vérifiez votre connexion puis réessayez.',
   'poll.error.timeout': 'Vos réponses n’ont pas pu être envoyées : le serveur met trop de temps à répondre. Réessayez.',
+  'poll.error.expired': 'Vos réponses n’ont pas pu être envoyées : elles sont restées trop longtemps sur cet appareil sans atteindre le serveur. Réessayez.',
   'poll.error.server': 'Vos réponses n’ont pas pu être envoyées à cause d’un incident de notre côté. Réessayez dans un instant.',
   'poll.error.invalid': 'Vos réponses n’ont pas pu être enregistrées. À vérifier : {details}',
   'poll.error.refused': 'Vos réponses n’ont pas pu être enregistrées.',

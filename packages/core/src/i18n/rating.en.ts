@@ -38,6 +38,7 @@ export const ratingEn: Record<keyof typeof ratingFr, string> = {
   'dialog.close': 'Close',
   'error.network': 'Your feedback could not be sent: the connection failed. Check your connection and try again.',
   'error.timeout': 'Your feedback could not be sent: the server is taking too long to answer. Try again.',
+  'error.expired': 'Your feedback could not be sent: it stayed on this device too long without reaching the server. Try again.',
   'error.server': 'Your feedback could not be sent because of a problem on our side. Try again in a moment.',
   'error.invalid': 'Your feedback could not be recorded: {details}',
   'error.misconfigured': 'Your feedback could not be recorded because this feedback module is misconfigured ({details}). The service in charge has to fix it.',

@@ -37,6 +37,7 @@ export const ratingFr = {
   'dialog.close': 'Fermer',
   'error.network': 'Votre avis n’a pas pu être envoyé : la connexion a échoué. Vérifiez votre connexion puis réessayez.',
   'error.timeout': 'Votre avis n’a pas pu être envoyé : le serveur met trop de temps à répondre. Réessayez.',
+  'error.expired': 'Votre avis n’a pas pu être envoyé : il est resté trop longtemps sur cet appareil sans atteindre le serveur. Réessayez.',
   'error.server': 'Votre avis n’a pas pu être envoyé à cause d’un incident de notre côté. Réessayez dans un instant.',
   'error.invalid': 'Votre avis n’a pas pu être enregistré : {details}',
   'error.misconfigured': 'Votre avis n’a pas pu être enregistré, car ce module d’avis est mal configuré ({details}). Le service concerné doit le corriger.',

@@ -41,6 +41,7 @@ export const surveyEn: Record<keyof typeof surveyFr, string> = {
   'survey.error.load': 'The survey could not be loaded. Check your connection and try again.',
   'survey.error.network': 'Your answers could not be sent: the connection failed. They stay on this device; check your connection and try again.',
   'survey.error.timeout': 'Your answers could not be sent: the server is taking too long to answer. They stay on this device; try again.',
+  'survey.error.expired': 'Your answers could not be sent: they stayed on this device too long without reaching the server, and were erased from it with your token. Try again to send them.',
   'survey.error.server': 'Your answers could not be sent because of a problem on our side. They stay on this device; try again in a moment.',
   'survey.error.invalid': 'Your answers could not be recorded. To check: {details}',
   'survey.error.refused': 'Your answers could not be recorded.',

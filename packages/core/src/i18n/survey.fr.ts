@@ -40,6 +40,7 @@ export const surveyFr = {
   'survey.error.load': 'L’enquête n’a pas pu être chargée. Vérifiez votre connexion puis réessayez.',
   'survey.error.network': 'Vos réponses n’ont pas pu être envoyées : la connexion a échoué. Elles restent sur cet appareil ; vérifiez votre connexion puis réessayez.',
   'survey.error.timeout': 'Vos réponses n’ont pas pu être envoyées : le serveur met trop de temps à répondre. Elles restent sur cet appareil ; réessayez.',
+  'survey.error.expired': 'Vos réponses n’ont pas pu être envoyées : elles sont restées trop longtemps sur cet appareil sans atteindre le serveur, et en ont été effacées avec votre jeton. Réessayez pour les envoyer à nouveau.',
   'survey.error.server': 'Vos réponses n’ont pas pu être envoyées à cause d’un incident de notre côté. Elles restent sur cet appareil ; réessayez dans un instant.',
   'survey.error.invalid': 'Vos réponses n’ont pas pu être enregistrées. À vérifier : {details}',
   'survey.error.refused': 'Vos réponses n’ont pas pu être enregistrées.',

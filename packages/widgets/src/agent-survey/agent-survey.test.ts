@@ -13,7 +13,7 @@ import './civic-agent-survey.js';
 import type { AgentSurvey } from './agent-survey.js';
 import { accessibleNames } from '../test-support/a11y.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
-import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { ageQueuedEntries, civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 import { closeSubmissionOutboxes, enqueueSubmission, watchSubmission } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -871,6 +871,27 @@ describe('<civic-agent-survey>', () => {
       expect(focused(el)).to.equal('thanks');
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
       expect(await queuedEntries(), 'the token is deleted with the item').to.deep.equal([]);
+    });
+
+    it('says answers kept too long on the device were dropped for that, not that the server was slow', async () => {
+      worker.use(http.post(`${SURVEY_URL}/responses`, () => HttpResponse.error()));
+      const el = await surveyFixture(httpAdapter(), `token="${TOKEN}"`);
+      await answerFirstSection(el);
+      await answerQualitySection(el);
+      part(el, 'submit')!.click();
+      await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device', { timeout: 5000 });
+      await ageQueuedEntries('civic-pulse-outbox', 15);
+      const dropped = oneEvent(el, 'civic-survey-error');
+      window.dispatchEvent(new Event('online'));
+      const { error } = await dropped;
+      await settle(el);
+      expect(error.code).to.equal('expired');
+      expect(text(el, 'error')).to.equal(
+        'Vos réponses n’ont pas pu être envoyées\u00a0: elles sont restées trop longtemps sur cet appareil sans atteindre le serveur, et en ont été effacées avec votre jeton. Réessayez pour les envoyer à nouveau.',
+      );
+      expect(localStorage.getItem(DRAFT_KEY), 'the draft and its token go with the entry').to.equal(null);
+      expect(hasPart(el, 'retry'), 'the answers, still on the page, can be sent again').to.equal(true);
+      await expect(el).to.be.accessible();
     });
 
     it('says in English that the answers are kept on this device', async () => {

@@ -58,7 +58,8 @@ const TOKEN_REFUSALS = new Set(['unknown-token', 'unauthorized']);
  * (the outbox reads it as sent otherwise: see core's outbox kinds).
  */
 const FINAL_REFUSALS = new Set(['closed', 'not-open', 'unknown-token', 'token-used']);
-const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized']);
+/** Codes with a message of their own; `expired` (dropped from the outbox after days on the device) has kind `timeout`. */
+const OWN_MESSAGES = new Set(['not-configured', 'closed', 'not-open', 'unknown-token', 'token-used', 'unauthorized', 'expired']);
 
 /**
  * @summary An internal survey of a collectivité's agents: opened with an invitation token (from the

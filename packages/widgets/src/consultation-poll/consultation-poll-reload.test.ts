@@ -4,7 +4,7 @@ import { configure, resetConfiguration, type Consultation, type ConsultationResp
 import './civic-consultation-poll.js';
 import type { ConsultationPoll } from './consultation-poll.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
-import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { ageQueuedEntries, civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
 import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
 // A page reloaded (or closed and opened again) while the response it sent waits on the device:
@@ -140,6 +140,29 @@ describe('<civic-consultation-poll> opened again while its response waits on the
       expect(text(second, 'status')).to.equal(message);
       expect(part(second, 'queued') === null && part(second, 'thanks') === null).to.equal(true);
       expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
+      await expect(second).to.be.accessible();
+    } finally {
+      if (!online) backOnline();
+    }
+  });
+
+  it('says the answers kept were dropped for having waited too long on the device, not that the server was slow', async () => {
+    const { backOnline } = await leaveAnswersWaiting();
+    await ageQueuedEntries(OUTBOX, 15);
+    let online = false;
+    try {
+      const second = await pollFixture();
+      await waitUntil(() => part(second, 'queued'), 'the next page says the answers are kept', { timeout: 5000 });
+      const dropped = oneEvent(second, 'civic-consultation-error');
+      backOnline();
+      online = true;
+      const { error } = await dropped;
+      await second.updateComplete;
+      expect(error.code).to.equal('expired');
+      // text() folds the no-break space before the colon into a space.
+      const message = 'Vos réponses n’ont pas pu être envoyées : elles sont restées trop longtemps sur cet appareil sans atteindre le serveur. Réessayez.';
+      expect(text(second, 'error')).to.equal(message);
+      expect(text(second, 'status')).to.equal(message);
       await expect(second).to.be.accessible();
     } finally {
       if (!online) backOnline();

@@ -431,7 +431,8 @@ export class ConsultationPoll extends AnsweringElement<QuestionsCode> {
 
   private errorMessage(error: AdapterError): string {
     const key = `poll.error.${error.code}`;
-    if (['not-configured', 'closed', 'not-open', 'definition-changed'].includes(error.code)) return this.t(key as MessageKey);
+    // `expired` (dropped from the outbox after days on the device) has kind `timeout`, but its own message.
+    if (['not-configured', 'closed', 'not-open', 'definition-changed', 'expired'].includes(error.code)) return this.t(key as MessageKey);
     switch (error.kind) {
       case 'not-found':
         return this.t('poll.error.not-found');

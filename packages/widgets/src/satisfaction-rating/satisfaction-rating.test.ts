@@ -27,7 +27,7 @@ import {
   submitAndWait,
 } from '../test-support/rating.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
-import { queuedEntries } from '../test-support/outbox.js';
+import { ageQueuedEntries, queuedEntries } from '../test-support/outbox.js';
 import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -307,6 +307,25 @@ describe('<civic-satisfaction-rating>', () => {
       expect(await queuedIds()).to.deep.equal([]);
       expect(submitted).to.have.length(1);
       expect(errors).to.have.length(0);
+    });
+
+    it('says a rating kept too long on the device was dropped for that, not that the server was slow', async () => {
+      worker.use(http.post(RATINGS_URL, () => HttpResponse.error()));
+      const el = await ratingFixture(createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 }));
+      await choose(el, 2);
+      await submit(el);
+      await waitUntil(() => hasPart(el, 'queued'), 'the element says the rating is kept', { timeout: 5000 });
+      await ageQueuedEntries('civic-pulse-outbox', 15);
+      const dropped = oneEvent(el, 'civic-rating-error');
+      window.dispatchEvent(new Event('online'));
+      const { error } = await dropped;
+      await el.updateComplete;
+      expect(error.code).to.equal('expired');
+      expect(part(el, 'error')!.textContent!.trim()).to.equal(
+        'Votre avis n’a pas pu être envoyé\u00a0: il est resté trop longtemps sur cet appareil sans atteindre le serveur. Réessayez.',
+      );
+      expect(await queuedIds()).to.deep.equal([]);
+      await expect(el).to.be.accessible();
     });
 
     it('says in English that the rating is kept on this device', async () => {

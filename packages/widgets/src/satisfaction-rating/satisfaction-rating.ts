@@ -321,9 +321,12 @@ export class SatisfactionRating extends CivicElement {
   }
 
   private errorMessage(error: AdapterError): string {
-    switch (error.code === 'not-configured' ? 'not-configured' : error.kind) {
+    // `expired`: dropped from the outbox after days on the device, not a slow server (kind `timeout`).
+    switch (['not-configured', 'expired'].includes(error.code) ? error.code : error.kind) {
       case 'not-configured':
         return this.t('error.not-configured');
+      case 'expired':
+        return this.t('error.expired');
       case 'network':
         return this.t('error.network');
       case 'timeout':

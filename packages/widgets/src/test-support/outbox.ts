@@ -28,3 +28,24 @@ export async function queuedEntries(name = OUTBOX_PREFIX): Promise<{ key: string
     db.close();
   }
 }
+
+/** Makes every entry waiting in the outbox `name` look queued `days` ago, as if the device had kept it that long. */
+export async function ageQueuedEntries(name: string, days: number): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) =>
+    Object.assign(indexedDB.open(name), { onsuccess: (e: Event) => resolve((e.target as IDBOpenDBRequest).result), onerror: reject }),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction('entries', 'readwrite');
+      const entries = transaction.objectStore('entries');
+      Object.assign(entries.getAll(), {
+        onsuccess: (e: Event) => {
+          for (const entry of (e.target as IDBRequest<{ enqueuedAt: number }[]>).result) entries.put({ ...entry, enqueuedAt: Date.now() - days * 86_400_000 });
+        },
+      });
+      Object.assign(transaction, { oncomplete: () => resolve(), onerror: reject });
+    });
+  } finally {
+    db.close();
+  }
+}
