@@ -286,6 +286,39 @@ export const SentWhenConnectionReturns: Story = {
   },
 };
 
+export const TwoKeptOnDevice: Story = {
+  ...KeptOnDevice,
+  parameters: {
+    ...KeptOnDevice.parameters,
+    docs: {
+      description: {
+        story:
+          'Two ideas proposed while the connection fails: the message says both wait on the device; once the connection is back, each is thanked by its title as it is sent, and the message goes only when neither waits.',
+      },
+    },
+  },
+  play: async (context) => {
+    await KeptOnDevice.play!(context);
+    const { shadow, t, said, part } = await ideasIn(context.canvasElement);
+    const second = 'Une fontaine à boire près du marché';
+    // Written as a script would: user-event remembers what it typed in the field the element emptied,
+    // would type after it, and cannot clear a field inside a shadow root.
+    const title = shadow.getByRole('textbox', { name: t('ideas.title.label') }) as HTMLInputElement;
+    title.value = second;
+    title.dispatchEvent(new Event('input'));
+    await userEvent.click(shadow.getByRole('button', { name: t('ideas.submit') }));
+    await waitFor(() => expect(part('queued')).toHaveTextContent(said('ideas.queued.many', { count: 2 })), { timeout: 8000 });
+    await expect(part('status')).toHaveTextContent(said('ideas.queued.many', { count: 2 }));
+    context.msw.use(...backend.handlers);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(part('confirmation')).toHaveTextContent(said('ideas.sent.kept', { title: second })), { timeout: 8000 });
+    await expect(part('status')).toHaveTextContent(said('ideas.sent.kept', { title: second }));
+    await expect(part('queued')).toBeNull();
+    await expect(part('own')).toHaveTextContent(PROPOSED.title);
+    await expect(part('own')).toHaveTextContent(second);
+  },
+};
+
 export const RefusedAfterKeptOnDevice: Story = {
   ...KeptOnDevice,
   parameters: {
