@@ -213,6 +213,22 @@ async function sendAndWait<K extends 'civic-survey-submitted' | 'civic-survey-er
   return event as unknown as GlobalEventHandlersEventMap[K];
 }
 
+/** Answers and sends while offline, then leaves the page (`leaving` runs before the connection returns). */
+async function leaveAnswersQueued(adapter: BackendAdapter, token: string, leaving: () => Promise<void>) {
+  const el = await surveyFixture(adapter, `token="${token}"`);
+  await answerFirstSection(el);
+  await answerQualitySection(el);
+  const online = goOffline();
+  try {
+    part(el, 'submit')!.click();
+    await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
+    el.remove();
+    await leaving();
+  } finally {
+    online();
+  }
+}
+
 /** Puts `#token=…` in the page's URL, as the invitation link does. */
 const setHash = (token: string) => history.replaceState(null, '', token ? `#token=${token}` : location.pathname + location.search);
 
@@ -752,26 +768,65 @@ describe('<civic-agent-survey>', () => {
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
     });
 
+    it('after a reload, watches the answers the page’s outbox sends by itself rather than queue them again into a used token', async () => {
+      const { adapter: base, token } = memory();
+      const calls: string[] = [];
+      // The second page's survey and the outbox's request are held, to take up the draft while the
+      // outbox's request is in flight, and to answer it just as the element takes the answers up.
+      const holds = { survey: undefined as (() => void) | undefined, request: undefined as (() => void) | undefined, on: false };
+      const hold = <T>(name: 'survey' | 'request', call: () => Promise<T>) =>
+        holds.on ? new Promise<T>((resolve) => (holds[name] = () => void call().then(resolve))) : call();
+      const adapter: BackendAdapter = {
+        ...base,
+        getSurvey: (...args) => hold('survey', () => base.getSurvey(...args)),
+        // The outbox's request is recorded; a second one with the same token would be refused as used.
+        submitSurveyResponse: (...args) => (calls.push(args[2].id), hold('request', () => base.submitSurveyResponse(...args))),
+      };
+      await leaveAnswersQueued(adapter, token, async () => closeSubmissionOutboxes()); // its entry and draft stay on the device
+      holds.on = true;
+      const errors: Event[] = [];
+      const wrapper = document.createElement('div');
+      wrapper.addEventListener('civic-survey-error', (event) => errors.push(event));
+      wrapper.innerHTML = `<civic-agent-survey survey="${SURVEY}" token="${token}"></civic-agent-survey>`;
+      const el = wrapper.firstElementChild as AgentSurvey;
+      el.adapter = adapter;
+      document.body.append(wrapper);
+      const { setItem } = Storage.prototype;
+      try {
+        await waitUntil(() => holds.request && holds.survey, 'the outbox sends what the last page left while the survey loads', { timeout: 5000 });
+        // The outbox's request is answered once the element takes the draft up: as it writes it
+        // again to queue the answers, or as it says it is sending them.
+        Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+          setItem.call(this, key, value);
+          if (key === DRAFT_KEY) holds.request?.();
+        };
+        holds.survey!();
+        await waitUntil(() => hasPart(el, 'thanks') || text(el, 'status') === 'Envoi de vos réponses…', 'the element takes the answers up', { timeout: 5000 });
+        holds.request!();
+        await waitUntil(() => hasPart(el, 'thanks') || hasPart(el, 'error'), 'the answers are settled', { timeout: 5000 });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+      expect(calls.length, 'sent once, by the outbox').to.equal(1);
+      expect(errors.length, 'no used-token error of its own').to.equal(0);
+      expect(hasPart(el, 'thanks') && !hasPart(el, 'error'), 'thanked').to.equal(true);
+      expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+      expect(await queuedEntries()).to.deep.equal([]);
+      wrapper.remove();
+    });
+
     it('after a reload, does not take a used token for its own when its answers never left the device', async () => {
       const { adapter: base, token } = memory();
       // Someone else answered with the same invitation while these answers waited, offline.
       const adapter = usedElsewhere(base);
-      let el = await surveyFixture(adapter, `token="${token}"`);
-      await answerFirstSection(el);
-      await answerQualitySection(el);
-      const online = goOffline();
-      try {
-        part(el, 'submit')!.click();
-        await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device');
+      await leaveAnswersQueued(adapter, token, async () => {
         const draft = JSON.parse(localStorage.getItem(DRAFT_KEY)!);
         expect(draft.queued, 'a reload sends them on').to.equal(true);
         expect(draft.attempted, 'no request left the device').to.equal(false);
-        el.remove();
         await forgetOutboxes(); // the outbox's entry is lost (memory-only storage, then a reload)
-      } finally {
-        online();
-      }
-      el = await surveyFixture(adapter, `token="${token}"`);
+      });
+      const el = await surveyFixture(adapter, `token="${token}"`);
       await waitUntil(() => hasPart(el, 'error'), 'the answers sent again are refused', { timeout: 5000 });
       expect(text(el, 'error')).to.contain('Ce jeton d’invitation a déjà servi');
       expect(hasPart(el, 'thanks')).to.be.false;

@@ -10,6 +10,7 @@ import {
   surveyMessages,
   type AdapterError,
   type MessageKey,
+  type OutboxItem,
   type Survey,
   type Result,
   type SurveyQuestion,
@@ -446,6 +447,45 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
     });
   }
 
+  /**
+   * Takes up the answers an earlier page handed to the outbox (the draft says so). The page's
+   * outbox may be sending them already (see PageOutbox): its entry is watched, as the poll does,
+   * rather than queued again, which after it is sent would go with no try marked and meet a
+   * `token-used` of its own. Queued again only when no entry waits and the draft still does (the
+   * entry was lost: memory-only storage); with neither, the outbox sent them meanwhile.
+   */
+  private async resume(survey: Survey): Promise<void> {
+    const adapter = this.resolveAdapter();
+    if (!adapter || !this.questionsCode) return;
+    const id = this.responseId;
+    const response: SurveyResponse = { id, answers: this.asked(survey).answers };
+    this.pending = response;
+    this.phase = 'sending';
+    this.status = this.t('survey.sending');
+    const isOurs = (item?: OutboxItem) => item?.kind === 'survey-response' && item.key === id;
+    const left = await this.pageOutbox.leftWaiting(adapter, 'survey-response', isOurs, {
+      settled: (_item, result) => {
+        left?.stop();
+        void this.settle(survey.id, response, result as Result<SurveyReceipt | undefined>);
+      },
+      waiting: (reason, item) => {
+        if (isOurs(item)) this.markAttempted(response);
+        void this.keep(response, reason);
+      },
+    });
+    // Settled while it was looked up, or another survey shown meanwhile.
+    if (this.pending !== response || this.phase !== 'sending') return left?.stop();
+    // Found: it waits (why, when known), or the outbox is sending it now and the watch hears the answer.
+    if (left?.items.length) return left.reason ? this.keep(response, left.reason) : undefined;
+    left?.stop();
+    if (readDraft(survey.id)?.responseId === id) {
+      this.pending = undefined;
+      this.phase = 'answering';
+      return this.send();
+    }
+    return this.settle(survey.id, response, { ok: true, data: undefined });
+  }
+
   /** A request with `response` may have left: a `token-used` reply to a later one means it was recorded. */
   private markAttempted(response: SurveyResponse): void {
     if (this.pending !== response || this.attempted) return;
@@ -520,7 +560,7 @@ export class AgentSurvey extends AnsweringElement<QuestionsCode> {
   protected override updated(): void {
     if (this.resendAfterLoad && this.loadedSurvey) {
       this.resendAfterLoad = false;
-      void this.send();
+      void this.resume(this.loadedSurvey);
     }
     // After a typed token or a reload: focus goes to the title or the error its loading brought.
     if (!this.focusAfterLoad || this.load.status === TaskStatus.PENDING) return;
