@@ -52,6 +52,13 @@ export interface CallOptions {
  * backend and proves it with the adapter contract suite.
  */
 export interface BackendAdapter {
+  /**
+   * Where this adapter sends, as a stable name (say its endpoint and org): adapters that declare
+   * the same one share the page's outbox on the device (`civic-pulse-outbox <outboxKey>`), so that
+   * an adapter made anew (a template that re-renders, the next page) sends what an earlier one left.
+   * Without it, each adapter object has an outbox of its own, numbered in the order the page uses them.
+   */
+  readonly outboxKey?: string;
   /** Sends one rating; the rating's `id` is its idempotency key, so a retry returns the same receipt. */
   submitRating(rating: Rating, options?: CallOptions): Promise<Result<Receipt>>;
 

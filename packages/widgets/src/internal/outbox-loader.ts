@@ -21,6 +21,14 @@ const OUTBOX_NAME = 'civic-pulse-outbox';
 /** One outbox per backend: named after endpoint and org (`adapterKey`), or the default name for an adapter the page gave. */
 export const outboxName = (adapterKey: string | undefined): string => (adapterKey ? `${OUTBOX_NAME} ${adapterKey}` : OUTBOX_NAME);
 
+/**
+ * The outbox `adapter` uses under `name`: for an adapter the page gave (the default name), the one
+ * its `outboxKey` names, when it declares one, so that every adapter object made for that backend
+ * finds what another left; `name` itself otherwise (see submission-outbox.ts for the numbering).
+ */
+export const declaredOutboxName = (adapter: BackendAdapter, name: string): string =>
+  name === OUTBOX_NAME && adapter.outboxKey ? outboxName(adapter.outboxKey) : name;
+
 /** Whether an earlier page left the outbox `name` on the device: its database is looked up by name, neither opened nor created. */
 async function leftOnDevice(name: string): Promise<boolean> {
   const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
@@ -31,7 +39,7 @@ async function leftOnDevice(name: string): Promise<boolean> {
 /** Sends what an earlier page left queued in the outbox `name`, if anything; the outbox's code is loaded only if it exists. */
 export async function resumeLeftSubmissions(adapter: BackendAdapter, name: string): Promise<void> {
   try {
-    if (await leftOnDevice(name)) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
+    if (await leftOnDevice(declaredOutboxName(adapter, name))) (await loadSubmissionOutbox()).resumeSubmissions(adapter, name);
   } catch {
     // Offline before the chunk came, or no IndexedDB: the next send tries again.
   }
@@ -51,7 +59,7 @@ export async function watchLeftSubmissions<K extends OutboxKind>(
   watcher: WaitingWatcher<K>,
 ): Promise<LeftWaiting<K> | undefined> {
   try {
-    if (!(await leftOnDevice(name))) return undefined;
+    if (!(await leftOnDevice(declaredOutboxName(adapter, name)))) return undefined;
     return await (await loadSubmissionOutbox()).watchWaiting(adapter, name, kind, matches, watcher);
   } catch {
     return undefined;

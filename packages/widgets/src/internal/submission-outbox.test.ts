@@ -291,6 +291,36 @@ describe('the page’s submission outbox, its rules', () => {
     expect(second.calls).to.deep.equal([left.id]);
   });
 
+  it('names the outbox of an adapter that declares its outboxKey after it: one made anew sends what an earlier one left, and no numbered outbox is made', async () => {
+    const KEY = 'https://avis.autre-ville.test autre-ville';
+    const keyed = (answer: (r: Rating) => Result<Receipt>) => {
+      const made = ratingAdapter(answer);
+      return { ...made, adapter: Object.assign(made.adapter, { outboxKey: KEY }) };
+    };
+    const left = rating(2);
+    const backOnline = goOffline();
+    try {
+      // A keyless adapter takes the default outbox first; the keyed one is used second.
+      await enqueueSubmission(ratingAdapter(() => ({ ok: false, error: NETWORK })).adapter, GIVEN, { kind: 'rating', payload: rating(1) });
+      await enqueueSubmission(keyed(() => ({ ok: false, error: NETWORK })).adapter, GIVEN, { kind: 'rating', payload: left });
+      closeSubmissionOutboxes(); // the page is left: both outboxes stay on the device
+    } finally {
+      backOnline();
+    }
+    expect((await civicDatabases()).sort()).to.deep.equal([GIVEN, `${GIVEN} ${KEY}`]);
+    // The next page makes its adapter anew at each render, and uses it before any other.
+    const accepting = () => keyed((r) => ({ ok: true, data: receipt(r.id) }));
+    const [first, rebuilt] = [accepting(), accepting()];
+    await resumeLeftSubmissions(first.adapter, GIVEN);
+    await waitUntil(() => first.calls.length === 1, 'the keyed outbox is found and sent', { timeout: 3000 });
+    expect(first.calls).to.deep.equal([left.id]);
+    const later = rating(3);
+    expect((await deliver<Receipt>(rebuilt.adapter, GIVEN, { kind: 'rating', payload: later }, () => undefined)).ok).to.equal(true);
+    // Same key, same backend: the outbox the first one made serves both, as for endpoint and org.
+    expect([...first.calls, ...rebuilt.calls], 'the adapter made anew shares that outbox').to.deep.equal([left.id, later.id]);
+    expect((await civicDatabases()).sort(), 'no numbered outbox').to.deep.equal([GIVEN, `${GIVEN} ${KEY}`]);
+  });
+
   describe('what an earlier page left waiting', () => {
     const response = (consultation: string) => ({ kind: 'consultation-response' as const, payload: { consultation, response: { id: newId(), participant: newId(), answers: { eclairage: true } } } });
     /** An adapter that stores every response and rating, recording the ids. */

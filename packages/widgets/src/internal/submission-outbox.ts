@@ -17,7 +17,7 @@ import {
   type OutboxSubmission,
   type Result,
 } from '@civic-pulse/core';
-import { outboxName } from './outbox-loader.js';
+import { declaredOutboxName, outboxName } from './outbox-loader.js';
 
 /** Why a submission waits on the device: offline, or the kind of the last failed try (`network`, `rate-limited`, `server`…). */
 export type WaitReason = AdapterError['kind'] | 'offline';
@@ -65,17 +65,19 @@ const watchers = new Set<Watching>();
 const statusListeners = new Set<{ name: string; listener: (status: OutboxStatus) => void }>();
 const watchersOf = (name: string, item: OutboxItem) => [...watchers].filter((watching) => watching.name === name && watching.kind === item.kind && watching.matches(item));
 
-// An adapter the page gave may send to a backend of its own, which the SDK cannot name: each one
-// has an outbox of its own, so that none sends another's items or aborts its request. They are
-// numbered in the order the page first uses them (`civic-pulse-outbox`, then `… #2`): a page that
-// gives them in the same order finds what an earlier one left in the right outbox.
+// An adapter the page gave may send to a backend of its own, which the SDK cannot name unless the
+// adapter declares it (its `outboxKey`: then its outbox is named after it). Each other one has an
+// outbox of its own, so that none sends another's items or aborts its request. They are numbered
+// in the order the page first uses them (`civic-pulse-outbox`, then `… #2`): a page that gives them
+// in the same order finds what an earlier one left in the right outbox; one that makes its adapter
+// anew at each render makes new outboxes, which is why an adapter should declare its key.
 // Kept here, in the outbox's chunk, rather than in the loader that every element's chunk carries.
 const givenAdapters = { names: new WeakMap<BackendAdapter, string>(), count: 0 };
 const GIVEN_ADAPTERS = outboxName(undefined);
 
 /** The outbox `adapter` uses under `name` (see `outboxName`): its own, for an adapter the page gave. */
 function outboxNameFor(adapter: BackendAdapter, name: string): string {
-  if (name !== GIVEN_ADAPTERS) return name;
+  if (name !== GIVEN_ADAPTERS || adapter.outboxKey) return declaredOutboxName(adapter, name);
   let own = givenAdapters.names.get(adapter);
   if (!own) {
     givenAdapters.count += 1;
