@@ -1,11 +1,9 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts (see outbox-chunk.ts).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse, passthrough } from 'msw';
 import { createMemoryAdapter, type BackendAdapter, type Consultation } from '@civic-pulse/core';
 import './civic-consultation-ideas.js';
 import type { CivicConsultationIdeas } from './consultation-ideas.js';
-import { startNetwork } from '../test-support/network.js';
-import { forgetOutboxesAfter, keptAfterTheConnectionWent, startWithoutOutbox } from '../test-support/outbox-chunk.js';
+import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeFailing, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const DAY = 86_400_000;
 const consultation: Consultation = {
@@ -37,21 +35,14 @@ describe('<civic-consultation-ideas> when the early fetch of the outbox’s code
   after(forgetOutboxesAfter);
 
   it('fetches it again as the person writes, so that an idea proposed after the connection went is still kept', async () => {
-    const fetches: string[] = [];
-    let failing = true;
-    const worker = await startNetwork(
-      http.get(/\/internal\/submission-outbox\.ts$/, () => {
-        fetches.push(failing ? 'failed' : 'loaded');
-        return failing ? HttpResponse.error() : passthrough();
-      }),
-    );
+    const { fetches, heal, stop } = await outboxCodeFailing();
     try {
       const el = await fixture<CivicConsultationIdeas>(html`<civic-consultation-ideas .consultation=${consultation} .adapter=${offlineAdapter()}></civic-consultation-ideas>`);
       await waitUntil(() => fetches.length > 0 && part(el, 'title-input'), 'the code is fetched once in view, and fails', { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(fetches.join()).to.equal('failed');
 
-      failing = false;
+      heal();
       const title = part(el, 'title-input') as HTMLInputElement;
       title.value = 'Une fontaine';
       title.dispatchEvent(new Event('input'));
@@ -64,7 +55,7 @@ describe('<civic-consultation-ideas> when the early fetch of the outbox’s code
         'Votre idée est enregistrée sur cet appareil et sera envoyée dès que la connexion reviendra.',
       );
     } finally {
-      await worker.stop();
+      await stop();
     }
   });
 });

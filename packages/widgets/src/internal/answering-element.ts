@@ -107,6 +107,8 @@ export abstract class AnsweringElement<Code extends QuestionsCode> extends Civic
     this.answers = answers;
     // Once errors are shown, each answer mended takes its error away at once.
     if (this.problems.has(question.id)) this.problems = this.check([question.id]);
+    // The outbox's code, if its fetch with the view failed: here by the send.
+    this.pageOutbox.answered();
     this.answerChanged();
   }
 

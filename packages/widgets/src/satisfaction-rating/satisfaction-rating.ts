@@ -154,7 +154,7 @@ export class SatisfactionRating extends CivicElement {
 
   private onLevelChange(event: Event): void {
     this.score = Number((event.target as HTMLInputElement).value);
-    this.pageOutbox.preload();
+    this.pageOutbox.answered();
     if (this.score === this.levels) this.reasons = new Set();
   }
 

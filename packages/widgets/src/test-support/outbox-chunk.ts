@@ -1,5 +1,6 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { goOffline } from './network.js';
+import { http, HttpResponse, passthrough } from 'msw';
+import { goOffline, startNetwork } from './network.js';
 
 // For tests of when an element fetches the outbox's code (the submission-outbox chunk). Their file
 // must not import that module, even through test-support/outbox.ts: it would be loaded already.
@@ -55,3 +56,19 @@ export async function keptAfterTheConnectionWent(element: HTMLElement, act: () =
 
 /** Closes the outboxes the test made and deletes their databases: the outbox's code is loaded by then. */
 export const forgetOutboxesAfter = async (): Promise<void> => (await import('./outbox.js')).forgetOutboxes();
+
+/**
+ * Serves the outbox's code as a failed fetch (a flaky connection) until `heal()`. `fetches` says
+ * how each fetch went, `failed` or `loaded`; `stop()` ends it.
+ */
+export async function outboxCodeFailing(): Promise<{ fetches: string[]; heal(): void; stop(): Promise<void> }> {
+  const fetches: string[] = [];
+  let failing = true;
+  const worker = await startNetwork(
+    http.get(/\/internal\/submission-outbox\.ts$/, () => {
+      fetches.push(failing ? 'failed' : 'loaded');
+      return failing ? HttpResponse.error() : passthrough();
+    }),
+  );
+  return { fetches, heal: () => (failing = false), stop: async () => worker.stop() };
+}
