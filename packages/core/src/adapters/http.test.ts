@@ -65,6 +65,15 @@ describe('http adapter: success', () => {
   });
 });
 
+describe('http adapter: outbox key', () => {
+  test('declares `<endpoint> <org>` as its outboxKey, the name an element gives the adapter it makes, so every adapter for one backend shares one outbox', () => {
+    assert.equal(adapter().outboxKey, `${ENDPOINT} ville-test`);
+    assert.equal(adapter({ timeout: 1_000 }).outboxKey, adapter().outboxKey, 'another object for the same backend has the same key');
+    assert.equal(adapter({ org: 'autre-ville' }).outboxKey, `${ENDPOINT} autre-ville`);
+    assert.equal(adapter({ endpoint: 'https://avis.autre.test' }).outboxKey, 'https://avis.autre.test ville-test');
+  });
+});
+
 describe('http adapter: retries', () => {
   for (const [name, first] of [
     ['a network error', networkError],

@@ -74,6 +74,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): BackendAdapter {
   };
 
   return {
+    // Every adapter made for this backend, on this page or the next, shares its outbox on the
+    // device: the same name an element gives the adapter it makes from its endpoint and org.
+    outboxKey: `${options.endpoint} ${options.org}`,
+
     submitRating: (rating: Rating, call: CallOptions = {}) => post<Receipt>(`v1/orgs/${org}/ratings`, rating, rating.id, isReceipt, call),
 
     getConsultation: (id: string, call: CallOptions = {}) => get<Consultation>(consultationUrl(id), isConsultation, call),

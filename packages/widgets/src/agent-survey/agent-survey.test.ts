@@ -13,7 +13,7 @@ import './civic-agent-survey.js';
 import type { AgentSurvey } from './agent-survey.js';
 import { accessibleNames } from '../test-support/a11y.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
-import { ageQueuedEntries, civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { ageQueuedEntries, civicDatabases, forgetOutboxes, outboxOf, queuedEntries } from '../test-support/outbox.js';
 import { closeSubmissionOutboxes, enqueueSubmission, watchSubmission } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -870,6 +870,8 @@ describe('<civic-agent-survey>', () => {
   describe('over the network', () => {
     let worker: Awaited<ReturnType<typeof startNetwork>>;
     const httpAdapter = () => createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 });
+    /** The outbox of that backend, which every HTTP adapter for it shares. */
+    const OUTBOX = outboxOf(ENDPOINT, 'ville-exemple');
     const TOKEN = 'jeton-de-test-0001';
 
     before(async () => {
@@ -903,7 +905,7 @@ describe('<civic-agent-survey>', () => {
       expect(focused(el)).to.equal('queued');
       expect(hasPart(el, 'retry')).to.be.false;
       expect(errors).to.have.length(0);
-      const [entry] = await queuedEntries();
+      const [entry] = await queuedEntries(OUTBOX);
       expect(entry!.key).to.equal(`survey-response:${sent[0]!.id}`);
       expect((entry!.payload as { token: string }).token, 'the token waits with the answers').to.equal(TOKEN);
       expect(entry!.tried, 'marked before the first attempt left').to.equal(true);
@@ -925,7 +927,7 @@ describe('<civic-agent-survey>', () => {
       expect(sent.at(-1)!.answers).to.deep.equal(sent[0]!.answers);
       expect(focused(el)).to.equal('thanks');
       expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
-      expect(await queuedEntries(), 'the token is deleted with the item').to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX), 'the token is deleted with the item').to.deep.equal([]);
     });
 
     it('says answers kept too long on the device were dropped for that, not that the server was slow', async () => {
@@ -935,7 +937,7 @@ describe('<civic-agent-survey>', () => {
       await answerQualitySection(el);
       part(el, 'submit')!.click();
       await waitUntil(() => hasPart(el, 'queued'), 'the answers are kept on the device', { timeout: 5000 });
-      await ageQueuedEntries('civic-pulse-outbox', 15);
+      await ageQueuedEntries(OUTBOX, 15);
       const dropped = oneEvent(el, 'civic-survey-error');
       window.dispatchEvent(new Event('online'));
       const { error } = await dropped;
@@ -1039,9 +1041,9 @@ describe('<civic-agent-survey>', () => {
       const adapter = httpAdapter();
       const ratingId = crypto.randomUUID();
       let ratingWaits = 0;
-      watchSubmission('civic-pulse-outbox', 'rating', ratingId, { sent: () => undefined, dropped: () => undefined, waiting: () => ratingWaits++ });
+      watchSubmission(OUTBOX, 'rating', ratingId, { sent: () => undefined, dropped: () => undefined, waiting: () => ratingWaits++ });
       const rating = { id: ratingId, service: 'etat-civil', channel: 'web', source: 'widget', scale: 'smileys-3', score: 3, occurredAt: new Date().toISOString() } as const;
-      await enqueueSubmission(adapter, 'civic-pulse-outbox', { kind: 'rating', payload: rating });
+      await enqueueSubmission(adapter, OUTBOX, { kind: 'rating', payload: rating });
       await waitUntil(() => ratingWaits > 0, 'the rating’s try gets a 503', { timeout: 3000 });
       const el = await surveyFixture(adapter, `token="${TOKEN}"`);
       await answerFirstSection(el);

@@ -18,7 +18,7 @@ import type { CivicConsultationIdeas } from './consultation-ideas.js';
 import { rememberParticipant } from './participant.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
-import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { civicDatabases, forgetOutboxes, outboxOf, queuedEntries } from '../test-support/outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const CONSULTATION_ID = 'place-du-marche';
@@ -546,6 +546,8 @@ describe('<civic-consultation-ideas>', () => {
   describe('errors from the server', () => {
     let worker: Awaited<ReturnType<typeof startNetwork>>;
     const httpAdapter = () => createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 });
+    /** The outbox of that backend, which every HTTP adapter for it shares. */
+    const OUTBOX = outboxOf(ENDPOINT, 'ville-exemple');
     const listed = (ideas: Idea[]) => http.get(IDEAS_URL, () => HttpResponse.json(ideas));
     const refused = (status: number, code: string, headers: Record<string, string> = {}) =>
       HttpResponse.json({ error: { code, message: code } }, { status, headers });
@@ -579,7 +581,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(hasPart(el, 'retry')).to.be.false;
       expect(hasPart(el, 'error')).to.be.false;
       expect(errors).to.have.length(0);
-      expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`idea:${ids[0]}`]);
+      expect((await queuedEntries(OUTBOX)).map(({ key }) => key)).to.deep.equal([`idea:${ids[0]}`]);
       await expect(el).to.be.accessible();
 
       worker.use(
@@ -599,7 +601,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(text(el, 'confirmation')).to.contain('Merci, votre idée a bien été reçue.');
       expect(hasPart(el, 'queued')).to.be.false;
       expect(texts(el, 'idea-title')).to.deep.equal(['Une fontaine']);
-      expect(await queuedEntries()).to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
       expect(errors).to.have.length(0);
     });
 
@@ -614,7 +616,7 @@ describe('<civic-consultation-ideas>', () => {
       const both = 'Vos 2 idées sont enregistrées sur cet appareil et seront envoyées dès que la connexion reviendra.';
       await waitUntil(() => text(el, 'queued') === both, 'the second idea is kept too', { timeout: 5000 });
       expect(text(el, 'status')).to.equal(both);
-      expect((await queuedEntries()).length).to.equal(2);
+      expect((await queuedEntries(OUTBOX)).length).to.equal(2);
 
       // The second idea's request is held, so that what shows between the two sends can be read.
       let release!: () => void;
@@ -765,7 +767,7 @@ describe('<civic-consultation-ideas>', () => {
       part(el, 'submit')!.click();
       await waitUntil(() => hasPart(el, 'queued'), 'the idea is kept on the device', { timeout: 5000 });
       expect(text(el, 'queued')).to.equal('Votre idée est enregistrée sur cet appareil et sera envoyée automatiquement dans un instant.');
-      expect((await queuedEntries()).length).to.equal(1);
+      expect((await queuedEntries(OUTBOX)).length).to.equal(1);
       await expect(el).to.be.accessible();
     });
 
@@ -848,7 +850,7 @@ describe('<civic-consultation-ideas>', () => {
         expect(hasPart(el, 'idea-error')).to.be.false;
         expect(tries, 'offline, nothing is tried').to.deep.equal([]);
         const participant = JSON.parse(stored()!).participant as string;
-        expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`idea-support:${target.id}:${participant}`]);
+        expect((await queuedEntries(OUTBOX)).map(({ key }) => key)).to.deep.equal([`idea-support:${target.id}:${participant}`]);
         await expect(el).to.be.accessible();
 
         // A second press while it waits sends nothing more: the outbox sends the one it keeps.
@@ -867,7 +869,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(texts(el, 'support')).to.deep.equal(['✓ Vous soutenez cette idée']);
       expect(text(el, 'status')).to.equal('Votre soutien est enregistré.');
       expect(hasPart(el, 'support-queued')).to.be.false;
-      expect(await queuedEntries()).to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
       expect(events).to.deep.equal(['supported']);
     });
 
@@ -897,7 +899,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(hasPart(el, 'support-queued')).to.be.false;
       expect(hasPart(el, 'idea-error')).to.be.false;
       expect(errored).to.be.false;
-      expect(await queuedEntries()).to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
     });
 
     it('says why a support kept on the device was refused once sent, and supports with the same participant on a second press', async () => {
@@ -920,7 +922,7 @@ describe('<civic-consultation-ideas>', () => {
       expect(texts(el, 'support')).to.deep.equal(['Soutenir']);
       expect(parts(el, 'support')[0]!.getAttribute('aria-disabled')).to.equal('false');
       expect(hasPart(el, 'support-queued')).to.be.false;
-      expect(await queuedEntries()).to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
       await expect(el).to.be.accessible();
 
       worker.use(

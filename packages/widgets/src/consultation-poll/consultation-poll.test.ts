@@ -21,7 +21,7 @@ import type { ConsultationPoll } from './consultation-poll.js';
 import type { ConsultationSubmittedEvent } from '../events/consultation-events.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
 import { startNetwork } from '../test-support/network.js';
-import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { civicDatabases, forgetOutboxes, outboxOf, queuedEntries } from '../test-support/outbox.js';
 import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
@@ -790,6 +790,8 @@ describe('<civic-consultation-poll>', () => {
       },
     };
     const httpAdapter = () => createHttpAdapter({ endpoint: ENDPOINT, org: 'ville-exemple', retries: 0 });
+    /** The outbox of that backend, which every HTTP adapter for it shares, and the one an element makes for it. */
+    const OUTBOX = outboxOf(ENDPOINT, 'ville-exemple');
 
     before(async () => {
       worker = await startNetwork();
@@ -824,7 +826,7 @@ describe('<civic-consultation-poll>', () => {
       expect(hasPart(el, 'results'), 'no results before the answers are counted').to.be.false;
       expect(errors, 'answers kept for later are no error for the page').to.have.length(0);
       expect(submitted, 'nor are they stored yet').to.have.length(0);
-      expect((await queuedEntries()).map(({ key }) => key)).to.deep.equal([`consultation-response:${sent[0]!.id}`]);
+      expect((await queuedEntries(OUTBOX)).map(({ key }) => key)).to.deep.equal([`consultation-response:${sent[0]!.id}`]);
       await expect(el).to.be.accessible();
 
       worker.use(
@@ -845,7 +847,7 @@ describe('<civic-consultation-poll>', () => {
       expect(text(el, 'status')).to.equal('Merci, vos réponses ont bien été enregistrées.');
       expect(focused(el)).to.equal('thanks');
       expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!)).to.deep.equal({ participant: response.participant, answered: true });
-      expect(await queuedEntries()).to.deep.equal([]);
+      expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
       expect(errors).to.have.length(0);
       await waitUntil(() => hasPart(el, 'table'), 'the results load');
       await expect(el).to.be.accessible();
@@ -860,7 +862,7 @@ describe('<civic-consultation-poll>', () => {
       const el = await pollFixture(undefined);
       await waitUntil(() => hasPart(el, 'ideas'), 'the ideas show');
       const ideas = part(el, 'ideas') as HTMLElement & { outbox?: string };
-      expect(ideas.outbox).to.equal(`civic-pulse-outbox ${ENDPOINT} ville-exemple`);
+      expect(ideas.outbox).to.equal(OUTBOX);
       await waitUntil(() => ideas.shadowRoot?.querySelector('[part~="empty"]'), 'the ideas load');
     });
 
@@ -882,7 +884,7 @@ describe('<civic-consultation-poll>', () => {
     });
 
     it('sends at start what an earlier page left queued for this backend', async () => {
-      const name = `civic-pulse-outbox ${ENDPOINT} ville-exemple`;
+      const name = OUTBOX;
       worker.use(http.post(`${CONSULTATION_URL}/responses`, () => HttpResponse.error()));
       configure({ endpoint: ENDPOINT, org: 'ville-exemple' });
       const first = await pollFixture(undefined);

@@ -61,9 +61,13 @@ export class CivicElement extends LitElement {
     return this.httpAdapter.adapter;
   }
 
-  /** `<endpoint> <org>` when `adapter` is the one this element made from them; undefined for one the page gave. */
+  /**
+   * The name of `adapter`'s outbox: its `outboxKey`, which the HTTP adapter declares as
+   * `<endpoint> <org>` (the one this element made, or one the page gave for the same backend);
+   * undefined for an adapter the page gave that declares none.
+   */
   protected adapterKey(adapter: BackendAdapter): string | undefined {
-    return this.httpAdapter?.adapter === adapter ? this.httpAdapter.key : undefined;
+    return adapter.outboxKey;
   }
 
   /**

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import {
   configure,
+  createHttpAdapter,
   createOutbox,
   newId,
   resetConfiguration,
@@ -20,13 +21,13 @@ import '../consultation-poll/civic-consultation-poll.js';
 import type { SatisfactionRating } from '../satisfaction-rating/satisfaction-rating.js';
 import type { ConsultationPoll } from '../consultation-poll/consultation-poll.js';
 import { goOffline, startNetwork } from '../test-support/network.js';
-import { civicDatabases, forgetOutboxes, queuedEntries } from '../test-support/outbox.js';
+import { civicDatabases, forgetOutboxes, outboxOf, queuedEntries } from '../test-support/outbox.js';
 import { readDraft, saveDraft } from '../agent-survey/draft.js';
 import { closeSubmissionOutboxes, deliver, enqueueSubmission, watchOutboxStatus, watchSubmission, watchWaiting, type WaitReason } from './submission-outbox.js';
 import { outboxName, resumeLeftSubmissions } from './outbox-loader.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
-const OUTBOX = `civic-pulse-outbox ${ENDPOINT} ville-exemple`;
+const OUTBOX = outboxOf(ENDPOINT, 'ville-exemple');
 const RATINGS_URL = `${ENDPOINT}/v1/orgs/ville-exemple/ratings`;
 const CONSULTATION_URL = `${ENDPOINT}/v1/consultations/parc-des-berges`;
 
@@ -126,6 +127,57 @@ describe('the page’s submission outbox', () => {
     expect(await queuedEntries(OUTBOX)).to.deep.equal([]);
     await expect(rating).to.be.accessible();
     await expect(poll).to.be.accessible();
+  });
+
+  it('has every createHttpAdapter object the page gives for one backend share its outbox: no #2 when a template makes one anew, and a later one sends what earlier ones left', async () => {
+    const sent: string[] = [];
+    /** An HTTP adapter the page makes, named so that the test sees which object sent which rating. */
+    const pageAdapter = (made: string) =>
+      createHttpAdapter({
+        endpoint: ENDPOINT,
+        org: 'ville-exemple',
+        retries: 0,
+        fetch: (input, init) => (sent.push(`${made} ${(JSON.parse(String(init?.body)) as Rating).id}`), fetch(input, init)),
+      });
+    const ratingGiven = async (adapter: BackendAdapter) => {
+      const page = await fixture<HTMLElement>(html`<div><civic-satisfaction-rating service="etat-civil" channel="web" .adapter=${adapter}></civic-satisfaction-rating></div>`);
+      return page.querySelector<SatisfactionRating>('civic-satisfaction-rating')!;
+    };
+    const rate = async (el: SatisfactionRating) => {
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')[2]!.click();
+      await el.updateComplete;
+      part(el, 'submit')!.click();
+      await waitUntil(() => part(el, 'queued'), 'the rating is kept on the device', { timeout: 5000 });
+    };
+    const backOnline = goOffline();
+    try {
+      // The page renders its template again between the two ratings: each render makes its adapter anew.
+      const first = await ratingGiven(pageAdapter('first'));
+      await rate(first);
+      first.remove();
+      await rate(await ratingGiven(pageAdapter('second')));
+      expect((await civicDatabases()).filter((name) => name.startsWith('civic-pulse-outbox')), 'one outbox, the one an element makes for that backend').to.deep.equal([OUTBOX]);
+      expect((await queuedEntries(OUTBOX)).map(({ key }) => key.split(':')[0])).to.deep.equal(['rating', 'rating']);
+      closeSubmissionOutboxes(); // the page is left: both ratings stay on the device
+    } finally {
+      backOnline();
+    }
+    const left = (await queuedEntries(OUTBOX)).map(({ payload }) => (payload as Rating).id);
+    const stored: string[] = [];
+    worker.use(
+      http.post(RATINGS_URL, async ({ request }) => {
+        const { id } = (await request.json()) as Rating;
+        stored.push(id);
+        return HttpResponse.json({ id, receivedAt: new Date().toISOString() }, { status: 201 });
+      }),
+    );
+    // The next page makes its adapter anew too, and sends at start what the earlier ones left.
+    await ratingGiven(pageAdapter('next'));
+    await waitUntil(() => stored.length === 2, 'both ratings left on the device are sent', { timeout: 5000 });
+    expect(stored).to.deep.equal(left);
+    expect(sent, 'by the adapter the next page gave, with nothing sent offline').to.deep.equal(left.map((id) => `next ${id}`));
+    await waitUntil(async () => (await queuedEntries(OUTBOX)).length === 0, 'and removed from the device', { timeout: 3000 });
+    expect((await civicDatabases()).filter((name) => name.startsWith('civic-pulse-outbox'))).to.deep.equal([OUTBOX]);
   });
 });
 

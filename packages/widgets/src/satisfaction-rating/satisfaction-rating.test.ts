@@ -27,11 +27,13 @@ import {
   submitAndWait,
 } from '../test-support/rating.js';
 import { accessibleNames, hasAccessibleNode } from '../test-support/a11y.js';
-import { ageQueuedEntries, queuedEntries } from '../test-support/outbox.js';
+import { ageQueuedEntries, outboxOf, queuedEntries } from '../test-support/outbox.js';
 import { startNetwork } from '../test-support/network.js';
 
 const ENDPOINT = 'https://avis.ville-exemple.test';
 const RATINGS_URL = `${ENDPOINT}/v1/orgs/ville-exemple/ratings`;
+/** The outbox of that backend, which every HTTP adapter for it shares. */
+const OUTBOX = outboxOf(ENDPOINT, 'ville-exemple');
 
 /** The ids of the ratings waiting in the outbox's database, read without changing it. */
 const queuedIds = async (name?: string) => (await queuedEntries(name)).map(({ payload }) => (payload as Rating).id);
@@ -286,7 +288,7 @@ describe('<civic-satisfaction-rating>', () => {
       expect(hasPart(el, 'error')).to.be.false;
       expect(errors, 'a rating kept for later is no error for the page').to.have.length(0);
       expect(submitted, 'nor is it stored yet').to.have.length(0);
-      expect(await queuedIds()).to.deep.equal([ids[0]]);
+      expect(await queuedIds(OUTBOX)).to.deep.equal([ids[0]]);
       await expect(el).to.be.accessible();
 
       worker.use(http.post(RATINGS_URL, async ({ request }) => {
@@ -304,7 +306,7 @@ describe('<civic-satisfaction-rating>', () => {
       expect(rating.reasons).to.deep.equal(['waiting-time']);
       expect(part(el, 'status')!.textContent).to.equal('Merci, votre avis a bien été envoyé.');
       expect(focused(el)).to.equal('thanks');
-      expect(await queuedIds()).to.deep.equal([]);
+      expect(await queuedIds(OUTBOX)).to.deep.equal([]);
       expect(submitted).to.have.length(1);
       expect(errors).to.have.length(0);
     });
@@ -315,7 +317,7 @@ describe('<civic-satisfaction-rating>', () => {
       await choose(el, 2);
       await submit(el);
       await waitUntil(() => hasPart(el, 'queued'), 'the element says the rating is kept', { timeout: 5000 });
-      await ageQueuedEntries('civic-pulse-outbox', 15);
+      await ageQueuedEntries(OUTBOX, 15);
       const dropped = oneEvent(el, 'civic-rating-error');
       window.dispatchEvent(new Event('online'));
       const { error } = await dropped;
@@ -324,7 +326,7 @@ describe('<civic-satisfaction-rating>', () => {
       expect(part(el, 'error')!.textContent!.trim()).to.equal(
         'Votre avis n’a pas pu être envoyé\u00a0: il est resté trop longtemps sur cet appareil sans atteindre le serveur. Réessayez.',
       );
-      expect(await queuedIds()).to.deep.equal([]);
+      expect(await queuedIds(OUTBOX)).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
 

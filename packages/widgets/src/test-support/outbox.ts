@@ -2,6 +2,12 @@ import { closeSubmissionOutboxes } from '../internal/submission-outbox.js';
 
 const OUTBOX_PREFIX = 'civic-pulse-outbox';
 
+/**
+ * The name of the outbox that every HTTP adapter for `endpoint` and `org` shares, whether an
+ * element made it or the page gave it (its `outboxKey`, see core's adapters/http.ts).
+ */
+export const outboxOf = (endpoint: string, org: string): string => `${OUTBOX_PREFIX} ${endpoint} ${org}`;
+
 /** Each test starts with no outbox open and none on the device, as a first visit does. */
 export async function forgetOutboxes(): Promise<void> {
   closeSubmissionOutboxes();
