@@ -18,7 +18,7 @@ export type SubmissionOutbox = Awaited<ReturnType<typeof loadSubmissionOutbox>>;
 
 const OUTBOX_NAME = 'civic-pulse-outbox';
 
-/** One outbox per backend: named after endpoint and org (`adapterKey`), or the default name for an adapter the page gave. */
+/** One outbox per backend: named after the adapter's `outboxKey` (an HTTP adapter's endpoint and org), or the default name for an adapter that declares none. */
 export const outboxName = (adapterKey: string | undefined): string => (adapterKey ? `${OUTBOX_NAME} ${adapterKey}` : OUTBOX_NAME);
 
 /**

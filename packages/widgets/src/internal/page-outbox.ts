@@ -6,7 +6,7 @@ import type { LeftWaiting, WaitingWatcher } from './submission-outbox.js';
 /** What the controller needs of its element's backend (CivicElement's, which keeps them protected). */
 export interface OutboxBackend {
   adapter(): BackendAdapter | undefined;
-  /** Endpoint and org, which name the backend's outbox; undefined for an adapter the page gave. */
+  /** The adapter's `outboxKey` (an HTTP adapter's endpoint and org), which names the backend's outbox; undefined for an adapter that declares none. */
   key(adapter: BackendAdapter): string | undefined;
 }
 
