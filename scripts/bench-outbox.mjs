@@ -147,7 +147,7 @@ async function main() {
   assertBuilt();
   const outbox = outboxSizes();
   const added = total(outbox);
-  console.log('The outbox, added to a page with a rating when a person picks a level (bytes; gzip level 9, brotli quality 11)');
+  console.log('The outbox, added to a page with a rating once the rating comes into view (bytes; gzip level 9, brotli quality 11)');
   printTable([
     ['file', 'raw', 'gzip', 'brotli'],
     ...outbox.map((file) => [file.file, number(file.raw), number(file.gzip), number(file.brotli)]),

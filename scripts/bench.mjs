@@ -81,7 +81,7 @@ async function main() {
     console.log(`  budget, all of it ≤ 20 KB gzip: ${verdict(all.gzip, BUDGETS.page)}`);
     const outbox = outboxSizes();
     const outboxAdded = total(outbox);
-    console.log('  the outbox, added when a person picks a level (not part of showing the rating):');
+    console.log('  the outbox, added once the rating comes into view (not part of showing the rating):');
     for (const file of outbox) console.log(sizeRow(`  ${file.file}`, file));
     console.log(sizeRow(`  outbox added, ${outbox.length} file${outbox.length === 1 ? '' : 's'}`, outboxAdded));
     console.log(sizeRow(`poll chunk ${pollChunk.file}`, pollChunk));

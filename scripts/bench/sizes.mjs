@@ -77,8 +77,9 @@ export const beyondLoaderAndLit = (files) =>
 /**
  * What the outbox adds to a page with a rating (issue 7), file by file: the chunks that the
  * outbox's lazy imports bring (`submission-outbox-…`, with the core outbox and idb in it) and
- * that showing the rating did not already bring. Loaded when a person picks a level, or at start
- * when an earlier page left items waiting: a page that only shows the rating does not download it.
+ * that showing the rating did not already bring. Fetched once the rating comes into view (so that
+ * a rating given after the connection went is kept), or at start when an earlier page left items
+ * waiting: not part of what showing the rating costs.
  */
 export function outboxSizes() {
   const rating = lazyChunk('civic-satisfaction-rating');
