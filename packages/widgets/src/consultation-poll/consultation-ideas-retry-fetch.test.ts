@@ -1,31 +1,9 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts (see outbox-chunk.ts).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter, type BackendAdapter, type Consultation } from '@civic-pulse/core';
 import './civic-consultation-ideas.js';
 import type { CivicConsultationIdeas } from './consultation-ideas.js';
+import { ideasConsultation, offlineIdeasAdapter } from '../test-support/offline-consultation.js';
 import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeFailing, startWithoutOutbox } from '../test-support/outbox-chunk.js';
-
-const DAY = 86_400_000;
-const consultation: Consultation = {
-  id: 'place-du-marche',
-  title: 'Réaménagement de la place du marché',
-  description: 'Donnez votre avis sur le projet.',
-  opensAt: new Date(Date.now() - DAY).toISOString(),
-  closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
-  status: 'open',
-  resultsVisibility: 'after-vote',
-  questions: [{ id: 'arbres', type: 'yesno', label: 'Plus d’arbres ?', required: true }],
-  ideas: { enabled: true, moderation: 'pre' },
-};
-
-/** No idea yet, and every idea proposed fails as a connection gone does. */
-function offlineAdapter(): BackendAdapter {
-  return {
-    ...createMemoryAdapter(),
-    listIdeas: async () => ({ ok: true, data: [] }),
-    submitIdea: async () => ({ ok: false, error: { kind: 'network', code: 'network', message: 'Offline.' } }),
-  };
-}
 
 const part = (el: CivicConsultationIdeas, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -37,7 +15,7 @@ describe('<civic-consultation-ideas> when the early fetch of the outbox’s code
   it('fetches it again as the person writes, so that an idea proposed after the connection went is still kept', async () => {
     const { fetches, heal, stop } = await outboxCodeFailing();
     try {
-      const el = await fixture<CivicConsultationIdeas>(html`<civic-consultation-ideas .consultation=${consultation} .adapter=${offlineAdapter()}></civic-consultation-ideas>`);
+      const el = await fixture<CivicConsultationIdeas>(html`<civic-consultation-ideas .consultation=${ideasConsultation} .adapter=${offlineIdeasAdapter()}></civic-consultation-ideas>`);
       await waitUntil(() => fetches.length > 0 && part(el, 'title-input'), 'the code is fetched once in view, and fails', { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(fetches.join()).to.equal('failed');

@@ -1,7 +1,7 @@
 // In a file of its own: the outbox's code must not be loaded yet when the test starts.
 import './civic-consultation-poll.js';
 import type { ConsultationPoll } from './consultation-poll.js';
-import { offlinePollAdapter } from '../test-support/offline-poll.js';
+import { offlinePollAdapter } from '../test-support/offline-consultation.js';
 import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeComesWithTheView, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const part = (el: ConsultationPoll, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -2,7 +2,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './civic-consultation-poll.js';
 import type { ConsultationPoll } from './consultation-poll.js';
-import { offlinePollAdapter } from '../test-support/offline-poll.js';
+import { offlinePollAdapter } from '../test-support/offline-consultation.js';
 import { forgetOutboxesAfter, keptAfterTheConnectionWent, outboxCodeFailing, startWithoutOutbox } from '../test-support/outbox-chunk.js';
 
 const part = (el: ConsultationPoll, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

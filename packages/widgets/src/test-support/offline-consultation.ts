@@ -1,6 +1,6 @@
-import { createMemoryAdapter, type BackendAdapter } from '@civic-pulse/core';
+import { createMemoryAdapter, type BackendAdapter, type Consultation } from '@civic-pulse/core';
 
-// The poll of the tests of when it fetches the outbox's code: one question, and every response
+// The poll and the ideas of the tests of when they fetch the outbox's code: every response or idea
 // sent fails as a connection gone does, so that what is sent must be kept on the device.
 
 const DAY = 86_400_000;
@@ -28,3 +28,21 @@ export function offlinePollAdapter(): BackendAdapter {
   return { ...base, getConsultation: (...args) => base.getConsultation(...args), submitConsultationResponse: async () => OFFLINE };
 }
 
+
+/** A consultation open to ideas, to give `<civic-consultation-ideas>` directly. */
+export const ideasConsultation: Consultation = {
+  id: 'place-du-marche',
+  title: 'Réaménagement de la place du marché',
+  description: 'Donnez votre avis sur le projet.',
+  opensAt: new Date(Date.now() - DAY).toISOString(),
+  closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+  status: 'open',
+  resultsVisibility: 'after-vote',
+  questions: [{ id: 'arbres', type: 'yesno', label: 'Plus d’arbres ?', required: true }],
+  ideas: { enabled: true, moderation: 'pre' },
+};
+
+/** No idea yet, and every idea proposed fails as a connection gone does. */
+export function offlineIdeasAdapter(): BackendAdapter {
+  return { ...createMemoryAdapter(), listIdeas: async () => ({ ok: true, data: [] }), submitIdea: async () => OFFLINE };
+}
